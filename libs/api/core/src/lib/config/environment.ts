@@ -1,0 +1,149 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Demo-only signing secret so `npm start` works without configuration. Production refuses it.
+ * Set `JWT_SECRET` to 32+ random characters anywhere real data lives.
+ */
+export const DEMO_JWT_SECRET = 'DEMO-ONLY-consultorio-jwt-secret-do-not-use-in-production';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+};
+
+/** Every setting the API reads from the environment, with its default. Documented in the README. */
+export class AppEnvironment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection string; when unset an embedded PostgreSQL runs under EMBEDDED_PG_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/pg';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEMO_JWT_SECRET;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TTL_DAYS = 30;
+
+  /** Comma-separated origins allowed by CORS (the console itself is same-origin and needs none). */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^,\s]+(\s*,\s*https?:\/\/[^,\s]+)*\s*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Whether to create the demo clinic on an empty database. Refused in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO = true;
+
+  /** Whether to trust X-Forwarded-* headers (behind a reverse proxy). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** Login attempts allowed per client IP per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_IP = 20;
+
+  /** Login attempts allowed per account (e-mail or username) per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_ACCOUNT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Folder with the built console; served at `/` when it exists. */
+  @IsString()
+  CONSOLE_DIR = 'dist/apps/console/browser';
+}
+
+/** A configuration problem, reported as one line naming the variable. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+const KEYS = Object.keys(new AppEnvironment()).concat(['DATABASE_URL', 'CORS_ORIGINS']);
+
+/**
+ * Reads and validates the environment. Throws a {@link ConfigurationError} whose message names the
+ * first wrong variable; production refuses the demo secret and the demo seed.
+ */
+export function loadEnvironment(raw: Record<string, string | undefined>): AppEnvironment {
+  const picked: Record<string, string> = {};
+  for (const key of KEYS) {
+    const value = raw[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  if (picked['NODE_ENV'] === 'production' && picked['SEED_DEMO'] === undefined) picked['SEED_DEMO'] = 'false';
+  const env = plainToInstance(AppEnvironment, picked);
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigurationError(`Invalid configuration: ${first.property}: ${message}`);
+  }
+  if (env.NODE_ENV === 'production') {
+    if (env.JWT_SECRET === DEMO_JWT_SECRET) {
+      throw new ConfigurationError(
+        'Invalid configuration: JWT_SECRET: the demo secret is refused in production; set 32+ random characters',
+      );
+    }
+    if (env.SEED_DEMO) {
+      throw new ConfigurationError('Invalid configuration: SEED_DEMO: demo data is refused in production');
+    }
+  }
+  return env;
+}
+
+export function corsOrigins(env: AppEnvironment): string[] {
+  return (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}

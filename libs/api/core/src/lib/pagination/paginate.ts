@@ -1,0 +1,41 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '@consultorio/shared/contracts';
+import { ProblemException } from '../errors/problem.exception';
+
+/**
+ * Sorts, pages and counts a query. `sortable` maps the public sort names to SQL expressions, so
+ * clients never reach raw columns; the primary key breaks ties so pages are stable.
+ */
+export async function paginate<TEntity extends ObjectLiteral, TResult>(
+  query: SelectQueryBuilder<TEntity>,
+  params: PageQueryDto,
+  options: {
+    sortable: Record<string, string>;
+    defaultSort: string;
+    tieBreaker: string;
+    map: (entity: TEntity) => TResult;
+  },
+): Promise<Page<TResult>> {
+  const page = params.page ?? 1;
+  const pageSize = params.pageSize ?? DEFAULT_PAGE_SIZE;
+  const sort = params.sort ?? options.defaultSort;
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  const expression = options.sortable[field];
+  if (!expression) {
+    throw new ProblemException({
+      status: 400,
+      slug: 'validation',
+      title: 'Bad Request',
+      detail: `sort must be one of: ${Object.keys(options.sortable).join(', ')} (prefix - for descending).`,
+      errors: [{ field: 'sort', code: 'isIn', message: `sort must be one of ${Object.keys(options.sortable).join(', ')}` }],
+    });
+  }
+  const [entities, total] = await query
+    .orderBy(expression, descending ? 'DESC' : 'ASC')
+    .addOrderBy(options.tieBreaker, 'ASC')
+    .skip((page - 1) * pageSize)
+    .take(pageSize)
+    .getManyAndCount();
+  return { items: entities.map(options.map), total, page, pageSize };
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-users',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/api/users',
+};

@@ -1,0 +1,38 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { Injectable, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { SKIP_SESSION_REFRESH, apiUrl } from '../http/api-context';
+
+/** Whether the API can be reached; set by the HTTP interceptor, shown by the shell. */
+@Injectable({ providedIn: 'root' })
+export class ConnectionState {
+  private readonly http = inject(HttpClient);
+  private readonly lostSignal = signal(false);
+
+  /** Whether the last API call failed because the server could not be reached. */
+  readonly lost = this.lostSignal.asReadonly();
+
+  markLost(): void {
+    this.lostSignal.set(true);
+  }
+
+  markReachable(): void {
+    this.lostSignal.set(false);
+  }
+
+  /**
+   * Asks the server whether it is back. Any HTTP answer (even an error status) proves it is
+   * reachable; only a network failure (status 0) keeps the lost state.
+   */
+  async check(): Promise<boolean> {
+    try {
+      await firstValueFrom(
+        this.http.get(apiUrl('/health'), { context: new HttpContext().set(SKIP_SESSION_REFRESH, true) }),
+      );
+    } catch (error) {
+      if ((error as { status?: number }).status === 0) return false;
+    }
+    this.markReachable();
+    return true;
+  }
+}
