@@ -13,6 +13,8 @@ export class AuthSession {
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
   private refreshing: Observable<string> | null = null;
+  /** Whether the user is signing out on purpose (so it is not reported as an expired session). */
+  private signingOut = false;
 
   /** Signs in; resolves with the user or rejects with the HTTP error. */
   async login(credentials: LoginDto): Promise<UserDto> {
@@ -25,11 +27,16 @@ export class AuthSession {
   async logout(): Promise<void> {
     const refreshToken = this.store.refreshToken();
     const accessToken = this.store.accessToken();
-    this.store.clear();
+    this.signingOut = true;
+    try {
+      this.store.clear();
+      await this.router.navigateByUrl('/login');
+    } finally {
+      this.signingOut = false;
+    }
     if (refreshToken && accessToken) {
       await firstValueFrom(this.api.logout(refreshToken, accessToken).pipe(catchError(() => of(undefined))));
     }
-    await this.router.navigateByUrl('/login');
   }
 
   /**
@@ -51,6 +58,7 @@ export class AuthSession {
 
   /** Forgets a session the server no longer accepts and asks to sign in again, then come back. */
   expire(): void {
+    if (this.signingOut) return;
     this.store.clear();
     const navigation = this.router.currentNavigation();
     const current = (navigation?.finalUrl ?? navigation?.extractedUrl)?.toString() ?? this.router.url;

@@ -1,0 +1,35 @@
+import { ALL_ROLES, Role, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
+import type { TranslationKey } from '@consultorio/console/core';
+
+/** One module of the console in the side navigation. */
+export interface NavigationItem {
+  path: string;
+  label: TranslationKey;
+  /** What the module is for, shown on the home page. */
+  description?: TranslationKey;
+  /** Material Symbols name. */
+  icon: string;
+  /** Roles that may open it (the route guards use the same lists). */
+  roles: readonly Role[];
+}
+
+/** Roles that may open the audit log. */
+export const AUDIT_LOG_ROLES: readonly Role[] = [Role.Superadmin];
+
+/** The modules that exist today, in menu order. */
+export const NAVIGATION: readonly NavigationItem[] = [
+  { path: '/', label: 'nav.home', icon: 'home', roles: ALL_ROLES },
+  { path: '/users', label: 'nav.users', description: 'home.usersText', icon: 'group', roles: USER_MANAGER_ROLES },
+  {
+    path: '/audit-log',
+    label: 'nav.auditLog',
+    description: 'home.auditLogText',
+    icon: 'manage_search',
+    roles: AUDIT_LOG_ROLES,
+  },
+];
+
+/** The modules a role may open. */
+export function navigationFor(role: Role | null): NavigationItem[] {
+  return role ? NAVIGATION.filter((item) => item.roles.includes(role)) : [];
+}
