@@ -5,7 +5,9 @@ module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
     clean: true,
-    ...(process.env.NODE_ENV !== 'production' && { devtoolModuleFilenameTemplate: '[absolute-resource-path]' }),
+    ...(process.env.NODE_ENV !== 'production' && {
+      devtoolModuleFilenameTemplate: '[absolute-resource-path]',
+    }),
   },
   plugins: [
     new NxAppWebpackPlugin({
@@ -21,7 +23,11 @@ module.exports = {
       transformers: [
         {
           name: '@nestjs/swagger/plugin',
-          options: { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts', '.entity.ts'] },
+          options: {
+            classValidatorShim: true,
+            introspectComments: true,
+            dtoFileNameSuffix: ['.dto.ts', '.entity.ts'],
+          },
         },
       ],
     }),

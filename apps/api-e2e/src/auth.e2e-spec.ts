@@ -12,7 +12,10 @@ describe('auth', () => {
   afterAll(() => api.close());
 
   it('logs in by e-mail (any case) or username and answers the token shape', async () => {
-    const byEmail = await http.post('/api/v1/auth/login', { login: 'ADMIN@Consultorio.test', password: 'consultorio-demo' });
+    const byEmail = await http.post('/api/v1/auth/login', {
+      login: 'ADMIN@Consultorio.test',
+      password: 'consultorio-demo',
+    });
     expect(byEmail.status).toBe(200);
     expect(byEmail.body).toMatchObject({
       token_type: 'Bearer',
@@ -22,9 +25,14 @@ describe('auth', () => {
       user: { username: 'admin', role: 'admin', email: 'admin@consultorio.test' },
     });
     expect(byEmail.body.user.passwordHash).toBeUndefined();
-    const byUsername = await http.post('/api/v1/auth/login', { login: 'admin', password: 'consultorio-demo' });
+    const byUsername = await http.post('/api/v1/auth/login', {
+      login: 'admin',
+      password: 'consultorio-demo',
+    });
     expect(byUsername.status).toBe(200);
-    const [{ alg }] = [JSON.parse(Buffer.from(byUsername.body.access_token.split('.')[0], 'base64url').toString())];
+    const [{ alg }] = [
+      JSON.parse(Buffer.from(byUsername.body.access_token.split('.')[0], 'base64url').toString()),
+    ];
     expect(alg).toBe('HS256');
   });
 
@@ -90,11 +98,21 @@ describe('auth', () => {
     const client = await http.loggedIn('patient');
     const profile = await client.get('/api/v1/auth/profile');
     expect(profile.body).toMatchObject({ username: 'patient', role: 'patient' });
-    const updated = await client.put('/api/v1/auth/profile', { fullName: 'José Peña Núñez', preferredLanguage: 'en', phone: '+51 999 888 777' });
+    const updated = await client.put('/api/v1/auth/profile', {
+      fullName: 'José Peña Núñez',
+      preferredLanguage: 'en',
+      phone: '+51 999 888 777',
+    });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ fullName: 'José Peña Núñez', preferredLanguage: 'en', phone: '+51 999 888 777' });
+    expect(updated.body).toMatchObject({
+      fullName: 'José Peña Núñez',
+      preferredLanguage: 'en',
+      phone: '+51 999 888 777',
+    });
     const escalate = await client.put('/api/v1/auth/profile', { role: 'superadmin' });
-    expect(expectProblem(escalate, 400).errors).toContainEqual(expect.objectContaining({ field: 'role', code: 'unknownField' }));
+    expect(expectProblem(escalate, 400).errors).toContainEqual(
+      expect.objectContaining({ field: 'role', code: 'unknownField' }),
+    );
     expect((await client.get('/api/v1/auth/profile')).body.role).toBe('patient');
   });
 
@@ -103,9 +121,15 @@ describe('auth', () => {
     const current = await http.login('doctor');
     const client = http.as(current.access_token);
 
-    const wrong = await client.post('/api/v1/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'a-brand-new-secret' });
+    const wrong = await client.post('/api/v1/auth/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'a-brand-new-secret',
+    });
     expect(expectProblem(wrong, 422).errors?.[0]).toMatchObject({ field: 'currentPassword' });
-    const short = await client.post('/api/v1/auth/password', { currentPassword: 'consultorio-demo', newPassword: 'short' });
+    const short = await client.post('/api/v1/auth/password', {
+      currentPassword: 'consultorio-demo',
+      newPassword: 'short',
+    });
     expect(expectProblem(short, 400).errors?.[0]).toMatchObject({ field: 'newPassword' });
     const sameAsEmail = await client.post('/api/v1/auth/password', {
       currentPassword: 'consultorio-demo',
@@ -113,14 +137,24 @@ describe('auth', () => {
     });
     expect(expectProblem(sameAsEmail, 422).errors?.[0]).toMatchObject({ field: 'newPassword' });
 
-    const changed = await client.post('/api/v1/auth/password', { currentPassword: 'consultorio-demo', newPassword: 'a-brand-new-secret' });
+    const changed = await client.post('/api/v1/auth/password', {
+      currentPassword: 'consultorio-demo',
+      newPassword: 'a-brand-new-secret',
+    });
     expect(changed.status).toBe(204);
     expect((await client.get('/api/v1/auth/profile')).status).toBe(200);
     expectProblem(await http.as(other.access_token).get('/api/v1/auth/profile'), 401);
     expectProblem(await http.post('/api/v1/auth/refresh', { refresh_token: other.refresh_token }), 401);
-    expectProblem(await http.post('/api/v1/auth/login', { login: 'doctor', password: 'consultorio-demo' }), 401);
-    expect((await http.post('/api/v1/auth/login', { login: 'doctor', password: 'a-brand-new-secret' })).status).toBe(200);
-    const [row] = await api.sql<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'doctor'`);
+    expectProblem(
+      await http.post('/api/v1/auth/login', { login: 'doctor', password: 'consultorio-demo' }),
+      401,
+    );
+    expect(
+      (await http.post('/api/v1/auth/login', { login: 'doctor', password: 'a-brand-new-secret' })).status,
+    ).toBe(200);
+    const [row] = await api.sql<{ password_hash: string }>(
+      `SELECT password_hash FROM users WHERE username = 'doctor'`,
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 });

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { ConfigurationError, loadEnvironment, startEmbeddedPostgres, type EmbeddedDatabase } from '@consultorio/api/core';
+import {
+  ConfigurationError,
+  loadEnvironment,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '@consultorio/api/core';
 import { DEMO_PASSWORD, DEMO_USERS } from '@consultorio/api/users';
 import { createApi } from './app/create-api';
 
@@ -49,13 +54,17 @@ async function main(): Promise<void> {
   ];
   if (env.SEED_DEMO) {
     lines.push(`  DEMO logins (demo data only; password "${DEMO_PASSWORD}"):`);
-    for (const user of DEMO_USERS) lines.push(`    ${user.role.padEnd(13)} ${user.email}  /  ${user.username}`);
+    for (const user of DEMO_USERS)
+      lines.push(`    ${user.role.padEnd(13)} ${user.email}  /  ${user.username}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigurationError ? error.message : `Start-up failed: ${(error as Error)?.stack ?? error}`;
+  const message =
+    error instanceof ConfigurationError
+      ? error.message
+      : `Start-up failed: ${(error as Error)?.stack ?? error}`;
   process.stderr.write(message + '\n');
   process.exit(1);
 });

@@ -1,7 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../../libs/api/core/src/lib/database/embedded-postgres';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '../../../../libs/api/core/src/lib/database/embedded-postgres';
 
 declare global {
   var __EMBEDDED_PG__: EmbeddedDatabase | undefined;

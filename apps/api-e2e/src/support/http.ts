@@ -56,8 +56,13 @@ export class Http {
   /** Logs in and returns the token answer. */
   async login(login: string, password = 'consultorio-demo') {
     const response = await this.post('/api/v1/auth/login', { login, password });
-    if (response.status !== 200) throw new Error(`login ${login} failed: ${response.status} ${response.text}`);
-    return response.body as { access_token: string; refresh_token: string; user: { id: string; role: string } };
+    if (response.status !== 200)
+      throw new Error(`login ${login} failed: ${response.status} ${response.text}`);
+    return response.body as {
+      access_token: string;
+      refresh_token: string;
+      user: { id: string; role: string };
+    };
   }
 
   /** A client authenticated as `login`. */
@@ -70,7 +75,11 @@ export class Http {
 export function expectProblem(response: ApiResponse, status: number) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ status, type: expect.stringMatching(/^urn:consultorio:problem:/), title: expect.any(String) });
+  expect(response.body).toMatchObject({
+    status,
+    type: expect.stringMatching(/^urn:consultorio:problem:/),
+    title: expect.any(String),
+  });
   expect(response.text).not.toMatch(/\bat .+\.(js|ts):\d+/);
   return response.body as { errors?: { field: string; code: string; message: string }[]; detail?: string };
 }

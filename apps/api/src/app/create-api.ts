@@ -20,10 +20,14 @@ export async function createApi(env: AppEnvironment): Promise<NestFastifyApplica
   if (!env.DATABASE_URL) throw new Error('createApi needs DATABASE_URL');
   await runMigrations(env.DATABASE_URL, MIGRATIONS);
   const logger = createLogger(env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), createFastifyAdapter(env, logger), {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(env),
+    createFastifyAdapter(env, logger),
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
   await bootstrap(app, env);
   if (env.SEED_DEMO) await app.get(DemoUsersSeeder).seedIfEmpty();
   return app;

@@ -20,3 +20,4 @@ export * from './lib/forms/dto-validation';
 export * from './lib/forms/problem-errors';
 export * from './lib/forms/field-error.pipe';
 export * from './lib/ui/notifier';
+export * from './lib/i18n/translated-title.strategy';

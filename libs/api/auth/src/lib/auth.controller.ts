@@ -28,7 +28,9 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiExtension('x-throttled', true)
-  @ApiOperation({ summary: 'Log in with e-mail or username and password; returns an access and a refresh token' })
+  @ApiOperation({
+    summary: 'Log in with e-mail or username and password; returns an access and a refresh token',
+  })
   login(@Body() dto: LoginDto, @Ctx() context: RequestContext): Promise<TokenResponseDto> {
     return this.auth.login(dto, context);
   }
@@ -40,7 +42,8 @@ export class AuthController {
   @SkipThrottle({ account: true })
   @ApiExtension('x-throttled', true)
   @ApiOperation({
-    summary: 'Exchange a refresh token for new tokens; each refresh token works once (reuse ends the session)',
+    summary:
+      'Exchange a refresh token for new tokens; each refresh token works once (reuse ends the session)',
   })
   refresh(@Body() dto: RefreshDto): Promise<TokenResponseDto> {
     return this.auth.refresh(dto.refresh_token);

@@ -83,7 +83,11 @@ export class AuthService {
   async logout(user: AuthUser, context: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revokeSession(manager, user.sessionId, 'logout');
-      await this.audit.record(manager, context, { action: AuditAction.Logout, entity: 'session', entityId: user.sessionId });
+      await this.audit.record(manager, context, {
+        action: AuditAction.Logout,
+        entity: 'session',
+        entityId: user.sessionId,
+      });
     });
   }
 
@@ -98,7 +102,11 @@ export class AuthService {
     }
     if (passwordProblems(dto.newPassword, account).length > 0) {
       throw unprocessable('password-rules', 'The new password may not be the e-mail or username.', [
-        { field: 'newPassword', code: 'isAllowedPassword', message: 'newPassword must not be the e-mail or username' },
+        {
+          field: 'newPassword',
+          code: 'isAllowedPassword',
+          message: 'newPassword must not be the e-mail or username',
+        },
       ]);
     }
     const newHash = await this.hasher.hash(dto.newPassword);

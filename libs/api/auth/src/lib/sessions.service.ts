@@ -16,7 +16,8 @@ export interface RotatedSession {
 }
 
 /** Outcome of presenting a refresh token. `reused` means an old token came back: the session is revoked. */
-export type RotationResult = { kind: 'rotated'; session: RotatedSession } | { kind: 'invalid' } | { kind: 'reused' };
+export type RotationResult =
+  { kind: 'rotated'; session: RotatedSession } | { kind: 'invalid' } | { kind: 'reused' };
 
 @Injectable()
 export class SessionsService extends UserSessionsPort {
@@ -60,14 +61,18 @@ export class SessionsService extends UserSessionsPort {
         where: { id: token.sessionId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' } as const;
+      if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now())
+        return { kind: 'invalid' } as const;
       if (token.usedAt) {
         await this.revokeSession(manager, session.id, 'refresh token reused');
         return { kind: 'reused' } as const;
       }
       await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: () => 'now()' });
       const next = await this.issueToken(manager, session.id);
-      return { kind: 'rotated', session: { sessionId: session.id, userId: session.userId, refreshToken: next } } as const;
+      return {
+        kind: 'rotated',
+        session: { sessionId: session.id, userId: session.userId, refreshToken: next },
+      } as const;
     });
   }
 
@@ -80,7 +85,12 @@ export class SessionsService extends UserSessionsPort {
   }
 
   /** Ends every live session of the user, except `keepSessionId` when given. */
-  async revokeAllForUser(manager: EntityManager, userId: string, reason: string, keepSessionId?: string): Promise<void> {
+  async revokeAllForUser(
+    manager: EntityManager,
+    userId: string,
+    reason: string,
+    keepSessionId?: string,
+  ): Promise<void> {
     await manager.update(
       SessionEntity,
       { userId, revokedAt: IsNull(), ...(keepSessionId ? { id: Not(keepSessionId) } : {}) },

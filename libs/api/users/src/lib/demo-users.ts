@@ -9,9 +9,19 @@ import { UserEntity } from './user.entity';
 export const DEMO_PASSWORD = 'consultorio-demo';
 
 export const DEMO_USERS: readonly { role: Role; username: string; email: string; fullName: string }[] = [
-  { role: Role.Superadmin, username: 'superadmin', email: 'superadmin@consultorio.test', fullName: 'Sofía Superadmin' },
+  {
+    role: Role.Superadmin,
+    username: 'superadmin',
+    email: 'superadmin@consultorio.test',
+    fullName: 'Sofía Superadmin',
+  },
   { role: Role.Admin, username: 'admin', email: 'admin@consultorio.test', fullName: 'Andrés Administrador' },
-  { role: Role.Receptionist, username: 'receptionist', email: 'receptionist@consultorio.test', fullName: 'Rocío Recepción' },
+  {
+    role: Role.Receptionist,
+    username: 'receptionist',
+    email: 'receptionist@consultorio.test',
+    fullName: 'Rocío Recepción',
+  },
   { role: Role.Doctor, username: 'doctor', email: 'doctor@consultorio.test', fullName: 'Dra. Daniela Núñez' },
   { role: Role.Patient, username: 'patient', email: 'patient@consultorio.test', fullName: 'José Peña' },
 ];
@@ -39,7 +49,11 @@ export class DemoUsersSeeder {
         const user = await manager.save(
           manager.create(UserEntity, { ...demo, passwordHash, preferredLanguage: Language.Es }),
         );
-        await this.audit.record(manager, null, { action: AuditAction.Create, entity: 'user', entityId: user.id });
+        await this.audit.record(manager, null, {
+          action: AuditAction.Create,
+          entity: 'user',
+          entityId: user.id,
+        });
       }
       this.logger.log('Demo clinic created');
       return true;

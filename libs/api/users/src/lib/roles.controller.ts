@@ -10,6 +10,9 @@ export class RolesController {
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'List the roles and what each may do' })
   list(): RoleDto[] {
-    return ROLE_DEFINITIONS.map((definition) => ({ role: definition.role, permissions: [...definition.permissions] }));
+    return ROLE_DEFINITIONS.map((definition) => ({
+      role: definition.role,
+      permissions: [...definition.permissions],
+    }));
   }
 }

@@ -1,6 +1,19 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CreateUserDto, Role, UpdateUserDto, UserDto, UserPageDto, UserQueryDto } from '@consultorio/shared/contracts';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  CreateUserDto,
+  Role,
+  UpdateUserDto,
+  UserDto,
+  UserPageDto,
+  UserQueryDto,
+} from '@consultorio/shared/contracts';
 import { Ctx, Roles, type RequestContext } from '@consultorio/api/core';
 import { UsersService } from './users.service';
 
@@ -13,7 +26,9 @@ export class UsersController {
 
   @Get()
   @Roles(Role.Superadmin, Role.Admin)
-  @ApiOperation({ summary: 'List users: search by name, e-mail or username; filter by role and active; sort; paginate' })
+  @ApiOperation({
+    summary: 'List users: search by name, e-mail or username; filter by role and active; sort; paginate',
+  })
   list(@Query() query: UserQueryDto): Promise<UserPageDto> {
     return this.users.list(query);
   }
@@ -42,7 +57,11 @@ export class UsersController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'E-mail or username already taken' })
   @ApiUnprocessableEntityResponse({ description: 'Self-deactivation or last active superadmin' })
-  update(@Param('id', uuid) id: string, @Body() dto: UpdateUserDto, @Ctx() context: RequestContext): Promise<UserDto> {
+  update(
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateUserDto,
+    @Ctx() context: RequestContext,
+  ): Promise<UserDto> {
     return this.users.update(id, dto, context);
   }
 }

@@ -145,7 +145,11 @@ export class UsersService {
         });
         if (problems.length) {
           throw unprocessable('password-rules', 'The password may not be the e-mail or username.', [
-            { field: 'password', code: 'isAllowedPassword', message: 'password must not be the e-mail or username' },
+            {
+              field: 'password',
+              code: 'isAllowedPassword',
+              message: 'password must not be the e-mail or username',
+            },
           ]);
         }
       }
@@ -156,7 +160,9 @@ export class UsersService {
         ]);
       }
       const losesSuperadmin =
-        before.role === Role.Superadmin && before.active && (deactivating || (dto.role && dto.role !== Role.Superadmin));
+        before.role === Role.Superadmin &&
+        before.active &&
+        (deactivating || (dto.role && dto.role !== Role.Superadmin));
       if (losesSuperadmin) await this.assertAnotherActiveSuperadmin(manager, before.id);
 
       const changes: Partial<UserEntity> = {
@@ -171,9 +177,16 @@ export class UsersService {
       };
       const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       if (Object.keys(defined).length > 0) await manager.update(UserEntity, { id }, defined);
-      const after = { ...(await this.findById(id, manager)), passwordHash: passwordHash ?? before.passwordHash };
+      const after = {
+        ...(await this.findById(id, manager)),
+        passwordHash: passwordHash ?? before.passwordHash,
+      };
       if (deactivating || passwordHash || (dto.role && dto.role !== before.role)) {
-        await this.sessions.revokeAllForUser(manager, id, deactivating ? 'deactivated' : 'credentials changed');
+        await this.sessions.revokeAllForUser(
+          manager,
+          id,
+          deactivating ? 'deactivated' : 'credentials changed',
+        );
       }
       await this.audit.record(manager, context, {
         action: AuditAction.Update,
@@ -189,9 +202,11 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.findById(id, manager);
       const defined = Object.fromEntries(
-        Object.entries({ fullName: dto.fullName, phone: dto.phone, preferredLanguage: dto.preferredLanguage }).filter(
-          ([, value]) => value !== undefined,
-        ),
+        Object.entries({
+          fullName: dto.fullName,
+          phone: dto.phone,
+          preferredLanguage: dto.preferredLanguage,
+        }).filter(([, value]) => value !== undefined),
       );
       if (Object.keys(defined).length > 0) await manager.update(UserEntity, { id }, defined);
       const after = await this.findById(id, manager);

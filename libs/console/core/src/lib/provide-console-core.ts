@@ -4,9 +4,11 @@ import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/materi
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { MatPaginatorIntl } from '@angular/material/paginator';
+import { TitleStrategy } from '@angular/router';
 import { authInterceptor } from './auth/auth.interceptor';
 import { I18n } from './i18n/i18n';
 import { TranslatedPaginatorIntl } from './i18n/paginator-intl';
+import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 import { Theme } from './theme/theme';
 
 /**
@@ -22,6 +24,7 @@ export function provideConsoleCore(): EnvironmentProviders {
       inject(Theme);
     }),
     { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
     { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },

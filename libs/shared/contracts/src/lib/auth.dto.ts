@@ -1,4 +1,12 @@
-import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, registerDecorator } from 'class-validator';
+import {
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+  registerDecorator,
+} from 'class-validator';
 import type { ValidationArguments, ValidationOptions } from 'class-validator';
 import { Language } from './language';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './password';
@@ -18,7 +26,8 @@ export function IsAllowedPassword(identityFields: string[] = [], options?: Valid
         message: (args: ValidationArguments) => {
           const identity = pickIdentity(args.object, identityFields);
           const problems = typeof args.value === 'string' ? passwordProblems(args.value, identity) : [];
-          if (problems.includes('sameAsIdentity')) return `${args.property} must not be the e-mail or username`;
+          if (problems.includes('sameAsIdentity'))
+            return `${args.property} must not be the e-mail or username`;
           return `${args.property} must be between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters`;
         },
         ...options,
@@ -34,7 +43,9 @@ export function IsAllowedPassword(identityFields: string[] = [], options?: Valid
 
 function pickIdentity(object: object, fields: string[]) {
   const record = object as Record<string, unknown>;
-  const values = fields.map((field) => record[field]).filter((value): value is string => typeof value === 'string');
+  const values = fields
+    .map((field) => record[field])
+    .filter((value): value is string => typeof value === 'string');
   return { email: values[0], username: values[1] };
 }
 

@@ -106,7 +106,14 @@ export class UpdateUserDto {
   password?: string;
 }
 
-export const USER_SORT_FIELDS = ['fullName', 'email', 'username', 'role', 'createdAt', 'lastLoginAt'] as const;
+export const USER_SORT_FIELDS = [
+  'fullName',
+  'email',
+  'username',
+  'role',
+  'createdAt',
+  'lastLoginAt',
+] as const;
 
 export class UserQueryDto extends PageQueryDto {
   /** Matches e-mail, username or full name (case- and accent-insensitive). */

@@ -11,7 +11,9 @@ export class AuditController {
 
   @Get()
   @Roles(Role.Superadmin)
-  @ApiOperation({ summary: 'Browse the audit log (newest first), filtered by actor, entity, action and time' })
+  @ApiOperation({
+    summary: 'Browse the audit log (newest first), filtered by actor, entity, action and time',
+  })
   list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     return this.audit.list(query);
   }

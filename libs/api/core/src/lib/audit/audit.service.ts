@@ -9,7 +9,14 @@ import { AuditEntryEntity } from './audit-entry.entity';
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
 /** Fields whose values never reach the audit log. */
-const SECRET_FIELDS = new Set(['password', 'passwordHash', 'tokenHash', 'refreshToken', 'currentPassword', 'newPassword']);
+const SECRET_FIELDS = new Set([
+  'password',
+  'passwordHash',
+  'tokenHash',
+  'refreshToken',
+  'currentPassword',
+  'newPassword',
+]);
 const MASK = '***';
 
 function normalise(value: unknown): unknown {
@@ -20,7 +27,11 @@ function normalise(value: unknown): unknown {
  * The fields that differ between `before` and `after` (either may be null for a create or a
  * delete), limited to `fields`, with secrets masked.
  */
-export function diffChanges<T extends object>(before: T | null, after: T | null, fields: (keyof T & string)[]): AuditChanges {
+export function diffChanges<T extends object>(
+  before: T | null,
+  after: T | null,
+  fields: (keyof T & string)[],
+): AuditChanges {
   const changes: AuditChanges = {};
   for (const field of fields) {
     const old = normalise(before?.[field]);

@@ -21,8 +21,15 @@ export function postgresOptions(url: string): DataSourceOptions {
  * Applies pending migrations under a PostgreSQL advisory lock, so several instances starting at
  * once migrate one after the other. Returns the names of the migrations applied.
  */
-export async function runMigrations(url: string, migrations: MixedList<string | (new () => unknown)>): Promise<string[]> {
-  const dataSource = new DataSource({ ...postgresOptions(url), migrations: migrations as DataSourceOptions['migrations'], extra: { max: 1 } });
+export async function runMigrations(
+  url: string,
+  migrations: MixedList<string | (new () => unknown)>,
+): Promise<string[]> {
+  const dataSource = new DataSource({
+    ...postgresOptions(url),
+    migrations: migrations as DataSourceOptions['migrations'],
+    extra: { max: 1 },
+  });
   await dataSource.initialize();
   try {
     await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -88,12 +88,22 @@ export function mapPostgresError(error: PgErrorLike): MappedDatabaseError | null
           : undefined,
       };
     case '22001':
-      return { status: 422, slug: 'rule-violation', title: 'Unprocessable Content', detail: 'A value is too long.' };
+      return {
+        status: 422,
+        slug: 'rule-violation',
+        title: 'Unprocessable Content',
+        detail: 'A value is too long.',
+      };
     case '22P02':
     case '22003':
     case '22007':
     case '22008':
-      return { status: 400, slug: 'bad-request', title: 'Bad Request', detail: 'A value has the wrong format.' };
+      return {
+        status: 400,
+        slug: 'bad-request',
+        title: 'Bad Request',
+        detail: 'A value has the wrong format.',
+      };
     default:
       return null;
   }

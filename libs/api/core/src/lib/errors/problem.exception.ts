@@ -25,7 +25,12 @@ export const unprocessable = (slug: string, detail: string, errors?: FieldError[
   new ProblemException({ status: 422, slug, title: 'Unprocessable Content', detail, errors });
 
 export const notFound = (entity: string) =>
-  new ProblemException({ status: 404, slug: 'not-found', title: 'Not Found', detail: `${entity} not found.` });
+  new ProblemException({
+    status: 404,
+    slug: 'not-found',
+    title: 'Not Found',
+    detail: `${entity} not found.`,
+  });
 
 export const forbidden = (detail: string) =>
   new ProblemException({ status: 403, slug: 'forbidden', title: 'Forbidden', detail });

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
@@ -38,13 +45,20 @@ const STATUS_SLUGS: Record<number, string> = {
 export function toProblem(exception: unknown): ProblemInit {
   if (exception instanceof ProblemException) return exception.problem;
   if (exception instanceof ThrottlerException) {
-    return { status: 429, slug: 'too-many-requests', title: 'Too Many Requests', detail: 'Too many requests; try again later.' };
+    return {
+      status: 429,
+      slug: 'too-many-requests',
+      title: 'Too Many Requests',
+      detail: 'Too many requests; try again later.',
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
     const message =
-      typeof body === 'string' ? body : (body as { message?: string | string[] }).message ?? exception.message;
+      typeof body === 'string'
+        ? body
+        : ((body as { message?: string | string[] }).message ?? exception.message);
     return {
       status,
       slug: STATUS_SLUGS[status] ?? 'error',
@@ -71,12 +85,27 @@ export function toProblem(exception: unknown): ProblemInit {
           : code.includes('JSON') || exception instanceof SyntaxError
             ? 'The request body is not valid JSON.'
             : 'The request is malformed.';
-    return { status: statusCode, slug: STATUS_SLUGS[statusCode] ?? 'bad-request', title: STATUS_TITLES[statusCode] ?? 'Bad Request', detail };
+    return {
+      status: statusCode,
+      slug: STATUS_SLUGS[statusCode] ?? 'bad-request',
+      title: STATUS_TITLES[statusCode] ?? 'Bad Request',
+      detail,
+    };
   }
   if (exception instanceof SyntaxError) {
-    return { status: 400, slug: 'bad-request', title: 'Bad Request', detail: 'The request body is not valid JSON.' };
+    return {
+      status: 400,
+      slug: 'bad-request',
+      title: 'Bad Request',
+      detail: 'The request body is not valid JSON.',
+    };
   }
-  return { status: 500, slug: 'internal', title: 'Internal Server Error', detail: 'An unexpected error occurred.' };
+  return {
+    status: 500,
+    slug: 'internal',
+    title: 'Internal Server Error',
+    detail: 'An unexpected error occurred.',
+  };
 }
 
 /** Hook that lets the app answer unknown non-API GETs with the console (single-page app). */

@@ -19,8 +19,6 @@ export function createFastifyAdapter(env: AppEnvironment, logger: Logger): Fasti
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
     loggerInstance: logger,
-    disableRequestLogging: env.LOG_LEVEL === 'warn' || env.LOG_LEVEL === 'error',
-    requestIdLogLabel: 'requestId',
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
@@ -52,7 +50,12 @@ export async function bootstrap(app: NestFastifyApplication, env: AppEnvironment
   });
   const origins = corsOrigins(env);
   if (origins.length > 0) {
-    app.enableCors({ origin: origins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 });
+    app.enableCors({
+      origin: origins,
+      credentials: true,
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    });
   }
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -28,7 +28,13 @@ export async function paginate<TEntity extends ObjectLiteral, TResult>(
       slug: 'validation',
       title: 'Bad Request',
       detail: `sort must be one of: ${Object.keys(options.sortable).join(', ')} (prefix - for descending).`,
-      errors: [{ field: 'sort', code: 'isIn', message: `sort must be one of ${Object.keys(options.sortable).join(', ')}` }],
+      errors: [
+        {
+          field: 'sort',
+          code: 'isIn',
+          message: `sort must be one of ${Object.keys(options.sortable).join(', ')}`,
+        },
+      ],
     });
   }
   const [entities, total] = await query

@@ -22,7 +22,11 @@ export class AuthApi {
   }
 
   refresh(refreshToken: string): Observable<TokenResponseDto> {
-    return this.http.post<TokenResponseDto>(apiUrl('/auth/refresh'), { refresh_token: refreshToken }, signInFlow());
+    return this.http.post<TokenResponseDto>(
+      apiUrl('/auth/refresh'),
+      { refresh_token: refreshToken },
+      signInFlow(),
+    );
   }
 
   logout(refreshToken: string, accessToken: string): Observable<void> {

@@ -1,4 +1,10 @@
-import { HttpErrorResponse, HttpEvent, HttpInterceptorFn, HttpRequest, HttpResponse } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  HttpEvent,
+  HttpInterceptorFn,
+  HttpRequest,
+  HttpResponse,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Observable, catchError, of, switchMap, tap, throwError } from 'rxjs';
 import { ConnectionState } from '../connection/connection-state';
@@ -36,7 +42,12 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const sentToken = store.accessToken();
   return send(sentToken).pipe(
     catchError((error: unknown) => {
-      if (!(error instanceof HttpErrorResponse) || error.status !== 401 || signInFlow || !store.refreshToken()) {
+      if (
+        !(error instanceof HttpErrorResponse) ||
+        error.status !== 401 ||
+        signInFlow ||
+        !store.refreshToken()
+      ) {
         return throwError(() => error);
       }
       // Another call may have refreshed the token while this one was in flight: just use it.

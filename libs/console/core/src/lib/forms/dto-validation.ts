@@ -28,7 +28,10 @@ export function validateWithDto<T extends object>(dto: DtoClass<T>, value: objec
     if (!error.constraints) continue;
     const rules: ValidationErrors = {};
     for (const rule of Object.keys(error.constraints)) {
-      rules[rule] = { constraints: ruleConstraints(dto, error.property, rule), value: error.value } satisfies RuleParams;
+      rules[rule] = {
+        constraints: ruleConstraints(dto, error.property, rule),
+        value: error.value,
+      } satisfies RuleParams;
     }
     byField[error.property] = rules;
   }

@@ -39,6 +39,7 @@ export function setServerError(control: AbstractControl, code: string, message =
 
 /** Whether the control holds a server error for the value it still has. */
 export function serverErrorStillApplies(control: AbstractControl): boolean {
-  const serverError = (control.errors as ValidationErrors | null)?.[SERVER_ERROR_KEY] as ServerFieldError | undefined;
+  const serverError = (control.errors as ValidationErrors | null)?.[SERVER_ERROR_KEY] as
+    ServerFieldError | undefined;
   return !!serverError && serverError.value === control.value;
 }

@@ -7,7 +7,9 @@ import { MatIconModule } from '@angular/material/icon';
   imports: [MatIconModule],
   template: `
     <section class="status" [attr.aria-labelledby]="headingId()">
-      <div class="badge" aria-hidden="true"><mat-icon>{{ icon() }}</mat-icon></div>
+      <div class="badge" aria-hidden="true">
+        <mat-icon>{{ icon() }}</mat-icon>
+      </div>
       <p class="code">{{ code() }}</p>
       <h1 [id]="headingId()">{{ heading() }}</h1>
       <p class="text">{{ text() }}</p>

@@ -19,7 +19,13 @@ export const AUDIT_LOG_ROLES: readonly Role[] = [Role.Superadmin];
 /** The modules that exist today, in menu order. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', icon: 'home', roles: ALL_ROLES },
-  { path: '/users', label: 'nav.users', description: 'home.usersText', icon: 'group', roles: USER_MANAGER_ROLES },
+  {
+    path: '/users',
+    label: 'nav.users',
+    description: 'home.usersText',
+    icon: 'group',
+    roles: USER_MANAGER_ROLES,
+  },
   {
     path: '/audit-log',
     label: 'nav.auditLog',

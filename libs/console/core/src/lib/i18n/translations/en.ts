@@ -143,7 +143,8 @@ export const EN: Readonly<Record<TranslationKey, string>> = {
   'users.onlySuperadmin': 'Only a superadmin can change this account.',
   'users.notYourself': 'You cannot deactivate your own account.',
   'users.deactivateTitle': 'Deactivate {name}?',
-  'users.deactivateText': 'They will not be able to sign in and their open sessions will end. You can reactivate the account at any time.',
+  'users.deactivateText':
+    'They will not be able to sign in and their open sessions will end. You can reactivate the account at any time.',
   'users.activateTitle': 'Reactivate {name}?',
   'users.activateText': 'They will be able to sign in again with their current password.',
   'users.deactivated': "{name}'s account was deactivated.",

@@ -69,11 +69,13 @@ export const ES = {
   'errors.unexpected': 'Ocurrió un error inesperado. Inténtalo de nuevo.',
 
   'forbidden.title': 'No tienes acceso a esta página',
-  'forbidden.text': 'Tu rol no permite ver esta sección. Si necesitas entrar, pídele acceso a un administrador.',
+  'forbidden.text':
+    'Tu rol no permite ver esta sección. Si necesitas entrar, pídele acceso a un administrador.',
   'notFound.title': 'Página no encontrada',
   'notFound.text': 'La dirección no existe o cambió. Revisa el enlace o vuelve al inicio.',
   'offline.title': 'Sin conexión con el servidor',
-  'offline.text': 'No pudimos comunicarnos con Consultorio. Revisa tu conexión; lo que ya guardaste está a salvo.',
+  'offline.text':
+    'No pudimos comunicarnos con Consultorio. Revisa tu conexión; lo que ya guardaste está a salvo.',
   'offline.stillOffline': 'Aún no hay conexión. Inténtalo de nuevo en un momento.',
 
   'home.morning': 'Buenos días, {name}',
@@ -141,7 +143,8 @@ export const ES = {
   'users.onlySuperadmin': 'Solo un superadministrador puede modificar esta cuenta.',
   'users.notYourself': 'No puedes desactivar tu propia cuenta.',
   'users.deactivateTitle': '¿Desactivar a {name}?',
-  'users.deactivateText': 'No podrá iniciar sesión y se cerrarán sus sesiones abiertas. Podrás reactivar la cuenta cuando quieras.',
+  'users.deactivateText':
+    'No podrá iniciar sesión y se cerrarán sus sesiones abiertas. Podrás reactivar la cuenta cuando quieras.',
   'users.activateTitle': '¿Reactivar a {name}?',
   'users.activateText': 'Podrá volver a iniciar sesión con su contraseña actual.',
   'users.deactivated': 'Se desactivó la cuenta de {name}.',
@@ -202,7 +205,8 @@ export type TranslationKey = keyof typeof ES;
 /** The permission sentences served by `GET /roles`, in Spanish. */
 export const ES_PERMISSIONS: Readonly<Record<string, string>> = {
   'everything an admin can do': 'Todo lo que puede hacer un administrador',
-  'manage every user, including superadmins': 'Gestionar todos los usuarios, incluidos los superadministradores',
+  'manage every user, including superadmins':
+    'Gestionar todos los usuarios, incluidos los superadministradores',
   'system configuration': 'Configuración del sistema',
   'read the audit log': 'Consultar la auditoría',
   'backup and restore': 'Copias de seguridad y restauración',
@@ -220,5 +224,6 @@ export const ES_PERMISSIONS: Readonly<Record<string, string>> = {
   'own productivity': 'Su propia productividad',
   'own appointments': 'Sus propias citas',
   'book online': 'Reservar en línea',
-  'move or cancel own appointments up to the policy limit': 'Mover o cancelar sus citas hasta el límite permitido',
+  'move or cancel own appointments up to the policy limit':
+    'Mover o cancelar sus citas hasta el límite permitido',
 };

@@ -1,0 +1,3 @@
+export * from './lib/shell.routes';
+export * from './lib/layout/shell-layout.component';
+export * from './lib/layout/navigation';
