@@ -13,7 +13,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import {
   AuthStore,
   DateTimePipe,
@@ -54,7 +53,6 @@ const COLUMNS = {
     MatSelectModule,
     MatSortModule,
     MatTableModule,
-    MatTooltipModule,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -77,7 +75,7 @@ export class UsersPageComponent {
   protected readonly sortField = computed(() => this.store.query().sort.replace(/^-/, ''));
   protected readonly sortDirection = computed(() => (this.store.query().sort.startsWith('-') ? 'desc' : 'asc'));
 
-  private readonly layout = toSignal(
+  protected readonly layout = toSignal(
     inject(BreakpointObserver)
       .observe(['(max-width: 599.98px)', '(max-width: 1199.98px)'])
       .pipe(

@@ -180,6 +180,7 @@ export const EN: Readonly<Record<TranslationKey, string>> = {
   'audit.entityId': 'Record ID',
   'audit.ip': 'IP',
   'audit.changes': 'Changes',
+  'audit.request': 'Request',
   'audit.noChanges': 'No recorded changes',
   'audit.allActions': 'All actions',
   'audit.from': 'From',

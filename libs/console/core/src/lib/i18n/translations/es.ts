@@ -180,6 +180,7 @@ export const ES = {
   'audit.entityId': 'ID del registro',
   'audit.ip': 'IP',
   'audit.changes': 'Cambios',
+  'audit.request': 'Solicitud',
   'audit.noChanges': 'Sin cambios registrados',
   'audit.allActions': 'Todas las acciones',
   'audit.from': 'Desde',

@@ -1,5 +1,0 @@
-export default {
-  displayName: 'api-auth',
-  preset: '../../../jest.preset.js',
-  coverageDirectory: '../../../coverage/libs/api/auth',
-};
