@@ -40,6 +40,17 @@ async function main(): Promise<void> {
     return;
   }
 
+  const openApiIndex = process.argv.indexOf('--openapi');
+  if (openApiIndex > 0) {
+    const file = process.argv[openApiIndex + 1] ?? 'docs/openapi.json';
+    const app = await createApi({ ...env, LOG_LEVEL: 'warn' });
+    await writeFile(file, JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n');
+    await app.close();
+    await stopEmbedded();
+    console.log(`OpenAPI document written to ${file}`);
+    return;
+  }
+
   const app = await createApi(env);
   app.getHttpAdapter().getInstance().addHook('onClose', stopEmbedded);
   await app.listen({ port: env.PORT, host: env.HOST });
