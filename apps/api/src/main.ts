@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
 import { Client } from 'pg';
 import {
+  buildOpenApiDocument,
   ConfigurationError,
   loadEnvironment,
   startEmbeddedPostgres,
