@@ -78,6 +78,9 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @Roles(...ALL_ROLES)
+  @UseGuards(LoginThrottlerGuard)
+  @SkipThrottle({ account: true })
+  @ApiExtension('x-throttled', true)
   @ApiOperation({ summary: 'Change your password; your other sessions end, this one stays' })
   @ApiUnprocessableEntityResponse({ description: 'Current password wrong or new password not allowed' })
   changePassword(
