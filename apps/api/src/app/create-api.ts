@@ -8,7 +8,7 @@ import {
   runMigrations,
   type AppEnvironment,
 } from '@consultorio/api/core';
-import { DemoUsersSeeder } from '@consultorio/api/users';
+import { FirstUsersSeeder } from '@consultorio/api/users';
 import { MIGRATIONS } from '../migrations';
 import { AppModule } from './app.module';
 
@@ -29,6 +29,6 @@ export async function createApi(env: AppEnvironment): Promise<NestFastifyApplica
     },
   );
   await bootstrap(app, env);
-  if (env.SEED_DEMO) await app.get(DemoUsersSeeder).seedIfEmpty();
+  await app.get(FirstUsersSeeder).seedIfEmpty();
   return app;
 }

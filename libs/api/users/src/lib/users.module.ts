@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DemoUsersSeeder } from './demo-users';
+import { FirstUsersSeeder } from './first-users.seeder';
 import { RolesController } from './roles.controller';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
@@ -10,7 +10,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [UsersController, RolesController],
-  providers: [UsersService, DemoUsersSeeder],
-  exports: [UsersService, DemoUsersSeeder],
+  providers: [UsersService, FirstUsersSeeder],
+  exports: [UsersService, FirstUsersSeeder],
 })
 export class UsersModule {}

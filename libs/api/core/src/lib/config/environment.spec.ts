@@ -3,7 +3,12 @@ import { DEMO_JWT_SECRET, loadEnvironment } from './environment';
 describe('loadEnvironment', () => {
   it('has working defaults for a laptop', () => {
     const env = loadEnvironment({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, SEED_DEMO: true, JWT_SECRET: DEMO_JWT_SECRET });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      SEED_DEMO: true,
+      JWT_SECRET: DEMO_JWT_SECRET,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -17,16 +22,43 @@ describe('loadEnvironment', () => {
 
   it('stops with one line naming the wrong variable', () => {
     expect(() => loadEnvironment({ PORT: 'eighty' })).toThrow(/^Invalid configuration: PORT: /);
-    expect(() => loadEnvironment({ DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid configuration: DATABASE_URL: /);
+    expect(() => loadEnvironment({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /^Invalid configuration: DATABASE_URL: /,
+    );
     expect(() => loadEnvironment({ JWT_SECRET: 'short' })).toThrow(/^Invalid configuration: JWT_SECRET: /);
     expect(() => loadEnvironment({ LOG_LEVEL: 'loud' })).toThrow(/^Invalid configuration: LOG_LEVEL: /);
     expect(() => loadEnvironment({ CORS_ORIGINS: 'not an origin' })).toThrow(/CORS_ORIGINS/);
   });
 
   it('refuses the demo secret and demo data in production', () => {
-    expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: the demo secret is refused/);
+    expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: the demo secret is refused/,
+    );
     const secret = 'a'.repeat(40);
-    expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret, SEED_DEMO: 'true' })).toThrow(
+      /SEED_DEMO/,
+    );
     expect(loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret }).SEED_DEMO).toBe(false);
+  });
+
+  it('needs both initial superadmin variables, and a password that follows the rules', () => {
+    expect(() => loadEnvironment({ INITIAL_SUPERADMIN_EMAIL: 'jefa@clinica.pe' })).toThrow(
+      /^Invalid configuration: INITIAL_SUPERADMIN_PASSWORD: /,
+    );
+    expect(() =>
+      loadEnvironment({ INITIAL_SUPERADMIN_EMAIL: 'jefa@clinica.pe', INITIAL_SUPERADMIN_PASSWORD: 'short' }),
+    ).toThrow(/INITIAL_SUPERADMIN_PASSWORD: needs 10\+ characters/);
+    expect(() =>
+      loadEnvironment({
+        INITIAL_SUPERADMIN_EMAIL: 'not-an-email',
+        INITIAL_SUPERADMIN_PASSWORD: 'long-enough-1',
+      }),
+    ).toThrow(/INITIAL_SUPERADMIN_EMAIL/);
+    expect(
+      loadEnvironment({
+        INITIAL_SUPERADMIN_EMAIL: 'jefa@clinica.pe',
+        INITIAL_SUPERADMIN_PASSWORD: 'long-enough-1',
+      }).INITIAL_SUPERADMIN_EMAIL,
+    ).toBe('jefa@clinica.pe');
   });
 });

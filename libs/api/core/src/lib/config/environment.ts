@@ -1,6 +1,8 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
+import { passwordProblems } from '@consultorio/shared/contracts';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -87,6 +89,16 @@ export class AppEnvironment {
   @IsBoolean()
   SEED_DEMO = true;
 
+  /** E-mail of the superadmin created when the database has no users (first production start). */
+  @IsOptional()
+  @IsEmail({}, { message: 'INITIAL_SUPERADMIN_EMAIL must be an e-mail address' })
+  INITIAL_SUPERADMIN_EMAIL?: string;
+
+  /** Password of that first superadmin (at least 10 characters, not the e-mail). Change it after logging in. */
+  @IsOptional()
+  @IsString()
+  INITIAL_SUPERADMIN_PASSWORD?: string;
+
   /** Whether to trust X-Forwarded-* headers (behind a reverse proxy). */
   @Transform(toBoolean)
   @IsBoolean()
@@ -119,7 +131,12 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-const KEYS = Object.keys(new AppEnvironment()).concat(['DATABASE_URL', 'CORS_ORIGINS']);
+const KEYS = Object.keys(new AppEnvironment()).concat([
+  'DATABASE_URL',
+  'CORS_ORIGINS',
+  'INITIAL_SUPERADMIN_EMAIL',
+  'INITIAL_SUPERADMIN_PASSWORD',
+]);
 
 /**
  * Reads and validates the environment. Throws a {@link ConfigurationError} whose message names the
@@ -138,6 +155,20 @@ export function loadEnvironment(raw: Record<string, string | undefined>): AppEnv
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     throw new ConfigurationError(`Invalid configuration: ${first.property}: ${message}`);
+  }
+  if (!!env.INITIAL_SUPERADMIN_EMAIL !== !!env.INITIAL_SUPERADMIN_PASSWORD) {
+    const missing = env.INITIAL_SUPERADMIN_EMAIL ? 'INITIAL_SUPERADMIN_PASSWORD' : 'INITIAL_SUPERADMIN_EMAIL';
+    throw new ConfigurationError(
+      `Invalid configuration: ${missing}: set both INITIAL_SUPERADMIN_ variables or neither`,
+    );
+  }
+  if (
+    env.INITIAL_SUPERADMIN_PASSWORD &&
+    passwordProblems(env.INITIAL_SUPERADMIN_PASSWORD, { email: env.INITIAL_SUPERADMIN_EMAIL }).length > 0
+  ) {
+    throw new ConfigurationError(
+      'Invalid configuration: INITIAL_SUPERADMIN_PASSWORD: needs 10+ characters and must not be the e-mail',
+    );
   }
   if (env.NODE_ENV === 'production') {
     if (env.JWT_SECRET === DEMO_JWT_SECRET) {
