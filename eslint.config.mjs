@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default [
@@ -81,6 +82,38 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // Angular console: recommended component rules, template checks and accessibility.
+  ...[...angular.configs.tsRecommended].map((config) => ({
+    ...config,
+    files: ['apps/console/**/*.ts', 'libs/console/**/*.ts'],
+  })),
+  {
+    files: ['apps/console/**/*.ts', 'libs/console/**/*.ts'],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'cs', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'cs', style: 'camelCase' }],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+      '@angular-eslint/prefer-signals': 'error',
+      '@angular-eslint/no-async-lifecycle-method': 'error',
+      '@angular-eslint/consistent-component-styles': 'error',
+      '@angular-eslint/use-component-view-encapsulation': 'error',
+      '@angular-eslint/relative-url-prefix': 'error',
+    },
+  },
+  ...[...angular.configs.templateRecommended, ...angular.configs.templateAccessibility].map((config) => ({
+    ...config,
+    files: ['apps/console/**/*.html', 'libs/console/**/*.html'],
+  })),
+  {
+    files: ['apps/console/**/*.html', 'libs/console/**/*.html'],
+    rules: {
+      '@angular-eslint/template/prefer-control-flow': 'error',
+      '@angular-eslint/template/prefer-self-closing-tags': 'error',
+      '@angular-eslint/template/no-any': 'error',
+      '@angular-eslint/template/use-track-by-function': 'off',
     },
   },
   prettier,

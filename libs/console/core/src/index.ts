@@ -4,6 +4,7 @@ export * from './lib/http/api-context';
 export * from './lib/http/problem';
 export * from './lib/http/error-message';
 export * from './lib/connection/connection-state';
+export * from './lib/connection/navigation-errors';
 export * from './lib/auth/auth-store';
 export * from './lib/auth/auth-session';
 export * from './lib/auth/auth.interceptor';

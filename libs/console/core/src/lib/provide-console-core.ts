@@ -26,7 +26,10 @@ export function provideConsoleCore(): EnvironmentProviders {
     { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
     { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
   ]);
 }

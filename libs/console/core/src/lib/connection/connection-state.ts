@@ -8,12 +8,22 @@ import { SKIP_SESSION_REFRESH, apiUrl } from '../http/api-context';
 export class ConnectionState {
   private readonly http = inject(HttpClient);
   private readonly lostSignal = signal(false);
+  private failedNavigation: string | null = null;
 
   /** Whether the last API call failed because the server could not be reached. */
   readonly lost = this.lostSignal.asReadonly();
 
-  markLost(): void {
+  /** Marks the server as unreachable; `url` is a page that could not be opened because of it. */
+  markLost(url?: string): void {
     this.lostSignal.set(true);
+    if (url) this.failedNavigation = url;
+  }
+
+  /** The page that failed to open while offline, once; the shell opens it again on reconnection. */
+  takeFailedNavigation(): string | null {
+    const url = this.failedNavigation;
+    this.failedNavigation = null;
+    return url;
   }
 
   markReachable(): void {

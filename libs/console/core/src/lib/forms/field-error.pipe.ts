@@ -40,6 +40,8 @@ const RULE_MESSAGES: Readonly<Record<string, TranslationKey>> = {
   passwordMismatch: 'validation.passwordMismatch',
   unique: 'validation.unique',
   wrongPassword: 'validation.wrongPassword',
+  // Sent by the API only when the password is the e-mail or username (the length is checked here).
+  isAllowedPassword: 'validation.passwordIdentity',
 };
 
 /**

@@ -16,7 +16,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthSession, AuthStore, ConnectionState, TranslatePipe } from '@consultorio/console/core';
 import { map } from 'rxjs';
 import { LostConnectionPageComponent } from '../errors/lost-connection-page.component';
@@ -53,6 +53,7 @@ const COMPACT_QUERY = '(max-width: 959.98px)';
 export class ShellLayoutComponent implements OnInit {
   private readonly store = inject(AuthStore);
   private readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
   protected readonly connection = inject(ConnectionState);
   private readonly sidenav = viewChild.required(MatSidenav);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
@@ -79,6 +80,12 @@ export class ShellLayoutComponent implements OnInit {
 
   protected closeIfCompact(): void {
     if (this.compact()) void this.sidenav().close();
+  }
+
+  /** Opens the page that could not load while offline, if any. */
+  protected reopenFailedPage(): void {
+    const url = this.connection.takeFailedNavigation();
+    if (url) void this.router.navigateByUrl(url);
   }
 
   protected skipToContent(event: Event): void {

@@ -89,7 +89,6 @@ export class LoginPageComponent {
       this.countDown(retryAfterSeconds(error) ?? 60);
     } else if (status === 401 || status === 400) {
       this.failure.set(this.i18n.t('login.invalidCredentials'));
-      this.form.controls.password.reset();
     } else {
       this.failure.set(errorMessage(this.i18n, error));
     }

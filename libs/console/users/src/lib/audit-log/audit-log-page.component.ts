@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,7 +10,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { DateTimePipe, ROLE_KEYS, TranslatePipe, TranslationKey } from '@consultorio/console/core';
+import { DateTimePipe, I18n, ROLE_KEYS, TranslatePipe, TranslationKey } from '@consultorio/console/core';
 import { AuditAction, MAX_PAGE_SIZE, type AuditEntryDto, type Role } from '@consultorio/shared/contracts';
 import { debounceTime, map } from 'rxjs';
 import { AuditLogStore, EMPTY_AUDIT_FILTERS } from './audit-log.store';
@@ -22,6 +23,11 @@ const ACTION_KEYS: Readonly<Record<AuditAction, TranslationKey>> = {
   [AuditAction.Logout]: 'audit.action.logout',
   [AuditAction.PasswordChange]: 'audit.action.password_change',
   [AuditAction.Read]: 'audit.action.read',
+};
+
+const ENTITY_KEYS: Readonly<Record<string, TranslationKey>> = {
+  user: 'audit.entity.user',
+  session: 'audit.entity.session',
 };
 
 /** Start of a `yyyy-mm-dd` day (browser time) as an ISO instant; `null` when empty or invalid. */
@@ -61,11 +67,21 @@ export function displayValue(value: unknown): string {
 })
 export class AuditLogPageComponent {
   protected readonly store = inject(AuditLogStore);
+  private readonly i18n = inject(I18n);
   protected readonly actions = Object.values(AuditAction);
   protected readonly actionKeys = ACTION_KEYS;
   protected readonly roleKeys: Readonly<Record<string, TranslationKey>> = ROLE_KEYS;
   protected readonly pageSizeOptions = [20, 50, MAX_PAGE_SIZE];
-  protected readonly columns = ['at', 'actor', 'action', 'entity', 'ip', 'expand'];
+  /** Whether the screen is a phone's: who, record and IP move into the expanded details. */
+  protected readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 599.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly columns = computed(() =>
+    this.compact() ? ['at', 'action', 'expand'] : ['at', 'actor', 'action', 'entity', 'ip', 'expand'],
+  );
   protected readonly expanded = signal<string | null>(null);
   protected readonly displayValue = displayValue;
 
@@ -109,6 +125,16 @@ export class AuditLogPageComponent {
 
   protected changesOf(entry: AuditEntryDto): { field: string; before: unknown; after: unknown }[] {
     return Object.entries(entry.changes ?? {}).map(([field, change]) => ({ field, ...change }));
+  }
+
+  /** Known record types in the current language; others as the API names them. */
+  protected entityName(entity: string): string {
+    const key = ENTITY_KEYS[entity];
+    return key ? this.i18n.t(key) : entity;
+  }
+
+  protected actionKey(action: AuditAction): TranslationKey {
+    return ACTION_KEYS[action];
   }
 
   protected roleKey(role: Role | string | null): TranslationKey | null {

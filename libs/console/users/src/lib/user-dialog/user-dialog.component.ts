@@ -115,12 +115,15 @@ export class UserDialogComponent {
     }
     this.saving.set(true);
     this.failure.set(null);
+    // Escape or a click outside must not drop an answer that is on its way.
+    this.dialogRef.disableClose = true;
     try {
       this.dialogRef.close(await firstValueFrom(request));
     } catch (error) {
       if (!applyProblemErrors(this.form, error)) this.failure.set(errorMessage(this.i18n, error));
     } finally {
       this.saving.set(false);
+      this.dialogRef.disableClose = false;
     }
   }
 }

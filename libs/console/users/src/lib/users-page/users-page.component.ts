@@ -20,8 +20,9 @@ import {
   Notifier,
   ROLE_KEYS,
   TranslatePipe,
+  TranslationKey,
   errorMessage,
-  statusOf,
+  problemOf,
 } from '@consultorio/console/core';
 import { ALL_ROLES, MAX_PAGE_SIZE, Role, canManageRole, type UserDto } from '@consultorio/shared/contracts';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
@@ -73,14 +74,20 @@ export class UsersPageComponent {
   protected readonly pageSizeOptions = [10, 20, 50, MAX_PAGE_SIZE];
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly sortField = computed(() => this.store.query().sort.replace(/^-/, ''));
-  protected readonly sortDirection = computed(() => (this.store.query().sort.startsWith('-') ? 'desc' : 'asc'));
+  protected readonly sortDirection = computed(() =>
+    this.store.query().sort.startsWith('-') ? 'desc' : 'asc',
+  );
 
   protected readonly layout = toSignal(
     inject(BreakpointObserver)
       .observe(['(max-width: 599.98px)', '(max-width: 1199.98px)'])
       .pipe(
         map(({ breakpoints }) =>
-          breakpoints['(max-width: 599.98px)'] ? 'narrow' : breakpoints['(max-width: 1199.98px)'] ? 'medium' : 'wide',
+          breakpoints['(max-width: 599.98px)']
+            ? 'narrow'
+            : breakpoints['(max-width: 1199.98px)']
+              ? 'medium'
+              : 'wide',
         ),
       ),
     { initialValue: 'wide' as const },
@@ -90,8 +97,17 @@ export class UsersPageComponent {
 
   constructor() {
     this.search.valueChanges
-      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), map((q) => q.trim()), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((q) => q.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
       .subscribe((q) => this.store.search(q));
+  }
+
+  protected roleKey(role: Role): TranslationKey {
+    return ROLE_KEYS[role];
   }
 
   protected isSelf(user: UserDto): boolean {
@@ -133,6 +149,7 @@ export class UsersPageComponent {
     });
     const saved = await firstValueFrom(ref.afterClosed());
     if (!saved) return;
+    if (this.isSelf(saved)) this.auth.updateUser(saved);
     this.notifier.success(user ? 'users.updated' : 'users.created', { name: saved.fullName });
     this.store.reload();
   }
@@ -157,8 +174,11 @@ export class UsersPageComponent {
       this.notifier.success(activate ? 'users.activated' : 'users.deactivated', { name: user.fullName });
       this.store.reload();
     } catch (error) {
-      if (statusOf(error) === 422 && user.role === Role.Superadmin) {
+      const codes = problemOf(error)?.errors?.map((fieldError) => fieldError.code) ?? [];
+      if (codes.includes('lastSuperadmin')) {
         this.notifier.error(this.i18n.t('users.lastSuperadmin'));
+      } else if (codes.includes('selfDeactivation')) {
+        this.notifier.error(this.i18n.t('users.notYourself'));
       } else {
         this.notifier.error(errorMessage(this.i18n, error));
       }

@@ -1,0 +1,67 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Language } from '@consultorio/shared/contracts';
+import { STORAGE_KEYS } from '../browser/browser-storage';
+import { I18n } from './i18n';
+import { TranslatePipe } from './translate.pipe';
+import { EN } from './translations/en';
+import { ES } from './translations/es';
+
+@Component({
+  imports: [TranslatePipe],
+  template: `<h1>{{ 'login.title' | t }}</h1>
+    <p>{{ 'users.created' | t: { name: 'Lucía' } }}</p>`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class Sample {}
+
+describe('I18n', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.documentElement.lang = '';
+  });
+
+  it('speaks Spanish by default and marks the document as Spanish', () => {
+    const i18n = TestBed.inject(I18n);
+    expect(i18n.language()).toBe(Language.Es);
+    expect(i18n.t('nav.users')).toBe('Usuarios');
+    expect(document.documentElement.lang).toBe('es');
+  });
+
+  it('switches every template to English at once, and remembers it', async () => {
+    const fixture = TestBed.createComponent(Sample);
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain('Iniciar sesión');
+    expect(fixture.nativeElement.textContent).toContain('Se creó la cuenta de Lucía.');
+
+    TestBed.inject(I18n).use(Language.En);
+    await fixture.whenStable();
+
+    expect(fixture.nativeElement.querySelector('h1').textContent).toBe('Sign in');
+    expect(fixture.nativeElement.textContent).toContain("Lucía's account was created.");
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(STORAGE_KEYS.language)).toBe('en');
+  });
+
+  it('starts in the language remembered by the browser', () => {
+    localStorage.setItem(STORAGE_KEYS.language, 'en');
+    const i18n = TestBed.inject(I18n);
+    expect(i18n.language()).toBe(Language.En);
+    expect(i18n.t('nav.home')).toBe('Home');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('has an English text for every Spanish key and the same placeholders', () => {
+    for (const key of Object.keys(ES) as (keyof typeof ES)[]) {
+      expect(EN[key], key).toBeTruthy();
+      const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+      expect(placeholders(EN[key]), key).toEqual(placeholders(ES[key]));
+    }
+  });
+
+  it('translates the permission sentences of the API and keeps unknown ones as sent', () => {
+    const i18n = TestBed.inject(I18n);
+    expect(i18n.permission('read the audit log')).toBe('Consultar la auditoría');
+    expect(i18n.permission('something new')).toBe('something new');
+  });
+});
