@@ -88,7 +88,24 @@ export async function bootstrap(app: NestFastifyApplication, env: AppEnvironment
 
   setupSwagger(app);
   if (indexHtml) {
-    app.useStaticAssets({ root: consoleDir, prefix: '/', index: ['index.html'], maxAge: '1h' });
+    app.useStaticAssets({
+      root: consoleDir,
+      prefix: '/',
+      index: ['index.html'],
+      cacheControl: false,
+      // Built files carry a content hash, so they never change; index.html must be revalidated
+      // so a deploy is picked up at once.
+      setHeaders: (response, path) => {
+        response.setHeader(
+          'Cache-Control',
+          path.endsWith('.html')
+            ? 'no-cache'
+            : /-[A-Z0-9]{8}\.(js|css)$/.test(path)
+              ? 'public, max-age=31536000, immutable'
+              : 'public, max-age=3600',
+        );
+      },
+    });
   }
   app.enableShutdownHooks();
   await app.init();
