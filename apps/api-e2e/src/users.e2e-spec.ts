@@ -126,3 +126,28 @@ describe('users admin', () => {
     expect([401, 403]).toContain(next.status);
   });
 });
+
+describe('roles', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('lists every role with what it may do, by stable key', async () => {
+    const roles = (await (await new Http(api.baseUrl).loggedIn('patient')).get('/api/v1/roles')).body;
+    expect(roles.map((role: { role: string }) => role.role)).toEqual([
+      'superadmin',
+      'admin',
+      'receptionist',
+      'doctor',
+      'patient',
+    ]);
+    const superadmin = roles[0].permissions;
+    expect(superadmin).toContainEqual({ key: 'audit.read', description: 'read the audit log' });
+    for (const role of roles) {
+      for (const permission of role.permissions) expect(permission.key).toMatch(/^[a-z]+\.[a-z-]+$/);
+    }
+  });
+});

@@ -1,6 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Jest loads global setup outside its module mapper, so the library is reached by path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   startEmbeddedPostgres,
   type EmbeddedDatabase,

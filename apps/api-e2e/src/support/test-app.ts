@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { loadEnvironment } from '@consultorio/api/core';
 // The app's own factory, so tests run exactly what main.ts runs.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createApi } from '../../../api/src/app/create-api';
 
 export const DEMO_PASSWORD = 'consultorio-demo';

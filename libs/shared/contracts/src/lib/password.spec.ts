@@ -11,7 +11,9 @@ describe('passwordProblems', () => {
   });
 
   it('refuses the e-mail or the username, whatever the case and surrounding spaces', () => {
-    expect(passwordProblems(' Ana.Torres@Clinic.pe ', { email: 'ana.torres@clinic.pe' })).toEqual(['sameAsIdentity']);
+    expect(passwordProblems(' Ana.Torres@Clinic.pe ', { email: 'ana.torres@clinic.pe' })).toEqual([
+      'sameAsIdentity',
+    ]);
     expect(passwordProblems('ANA.TORRES.123', { username: 'ana.torres.123' })).toEqual(['sameAsIdentity']);
   });
 });

@@ -15,57 +15,64 @@ export const STAFF_ROLES: readonly Role[] = [Role.Superadmin, Role.Admin, Role.R
 /** Roles that may manage users (admins only manage non-superadmins). */
 export const USER_MANAGER_ROLES: readonly Role[] = [Role.Superadmin, Role.Admin];
 
-export interface RoleDefinition {
-  role: Role;
-  /** What this role may do, one sentence per ability (English; the console translates by key). */
-  permissions: readonly string[];
+/** One ability of a role: a stable key (for programs and translations) and an English description. */
+export interface Permission {
+  key: string;
+  description: string;
 }
 
-/** What each role may do. Served by `GET /api/v1/roles` and used by the console to build its navigation. */
+export interface RoleDefinition {
+  role: Role;
+  permissions: readonly Permission[];
+}
+
+const can = (key: string, description: string): Permission => ({ key, description });
+
+/** What each role may do. Served by `GET /api/v1/roles`; the console shows it translated by key. */
 export const ROLE_DEFINITIONS: readonly RoleDefinition[] = [
   {
     role: Role.Superadmin,
     permissions: [
-      'everything an admin can do',
-      'manage every user, including superadmins',
-      'system configuration',
-      'read the audit log',
-      'backup and restore',
+      can('admin.all', 'everything an admin can do'),
+      can('users.manage-all', 'manage every user, including superadmins'),
+      can('system.configure', 'system configuration'),
+      can('audit.read', 'read the audit log'),
+      can('system.backup', 'backup and restore'),
     ],
   },
   {
     role: Role.Admin,
     permissions: [
-      'run the clinic: patients, doctors, schedules, all appointments',
-      'billing, inventory, marketing and reports',
-      'catalog configuration',
-      'manage users that are not superadmins',
+      can('clinic.run', 'run the clinic: patients, doctors, schedules, all appointments'),
+      can('clinic.business', 'billing, inventory, marketing and reports'),
+      can('catalogs.configure', 'catalog configuration'),
+      can('users.manage-staff', 'manage users that are not superadmins'),
     ],
   },
   {
     role: Role.Receptionist,
     permissions: [
-      'patients and all appointments',
-      'invoices, payments and the cash register',
-      'chat',
-      'reports of the day only',
+      can('appointments.all', 'patients and all appointments'),
+      can('billing.front-desk', 'invoices, payments and the cash register'),
+      can('chat.use', 'chat'),
+      can('reports.today', 'reports of the day only'),
     ],
   },
   {
     role: Role.Doctor,
     permissions: [
-      'own agenda and appointments',
-      'patients they treat, including clinical notes',
-      'own productivity',
-      'chat',
+      can('appointments.own-agenda', 'own agenda and appointments'),
+      can('patients.treated', 'patients they treat, including clinical notes'),
+      can('reports.own-productivity', 'own productivity'),
+      can('chat.use', 'chat'),
     ],
   },
   {
     role: Role.Patient,
     permissions: [
-      'own appointments',
-      'book online',
-      'move or cancel own appointments up to the policy limit',
+      can('appointments.own', 'own appointments'),
+      can('appointments.book-online', 'book online'),
+      can('appointments.move-own', 'move or cancel own appointments up to the policy limit'),
     ],
   },
 ];

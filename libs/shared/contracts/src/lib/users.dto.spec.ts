@@ -24,19 +24,19 @@ describe('shared DTO rules (used by the API and by the console forms)', () => {
   });
 
   it('names each invalid field', () => {
-    expect(fieldsWithErrors(CreateUserDto, { ...valid, email: 'nope', username: 'a b', role: 'king' }).sort()).toEqual([
-      'email',
-      'role',
-      'username',
-    ]);
+    expect(
+      fieldsWithErrors(CreateUserDto, { ...valid, email: 'nope', username: 'a b', role: 'king' }).sort(),
+    ).toEqual(['email', 'role', 'username']);
   });
 
   it('refuses a password equal to the e-mail or the username of the same form', () => {
     expect(fieldsWithErrors(CreateUserDto, { ...valid, password: 'LUCIA@clinic.pe' })).toEqual(['password']);
-    expect(fieldsWithErrors(CreateUserDto, { ...valid, username: 'lucia.fernandez', password: 'lucia.fernandez' })).toEqual([
-      'password',
+    expect(
+      fieldsWithErrors(CreateUserDto, { ...valid, username: 'lucia.fernandez', password: 'lucia.fernandez' }),
+    ).toEqual(['password']);
+    expect(fieldsWithErrors(ChangePasswordDto, { currentPassword: 'x', newPassword: 'short' })).toEqual([
+      'newPassword',
     ]);
-    expect(fieldsWithErrors(ChangePasswordDto, { currentPassword: 'x', newPassword: 'short' })).toEqual(['newPassword']);
   });
 
   it('bounds page and page size and converts query strings', () => {

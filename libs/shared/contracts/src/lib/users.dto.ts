@@ -154,7 +154,15 @@ export class UserPageDto {
   pageSize!: number;
 }
 
+export class PermissionDto {
+  /** Stable identifier, e.g. `audit.read`. */
+  key!: string;
+  /** English description. */
+  description!: string;
+}
+
 export class RoleDto {
   role!: Role;
-  permissions!: string[];
+  @Type(() => PermissionDto)
+  permissions!: PermissionDto[];
 }

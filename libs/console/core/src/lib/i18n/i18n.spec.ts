@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Language } from '@consultorio/shared/contracts';
+import { Language, ROLE_DEFINITIONS } from '@consultorio/shared/contracts';
 import { STORAGE_KEYS } from '../browser/browser-storage';
 import { I18n } from './i18n';
 import { TranslatePipe } from './translate.pipe';
@@ -59,9 +59,18 @@ describe('I18n', () => {
     }
   });
 
-  it('translates the permission sentences of the API and keeps unknown ones as sent', () => {
+  it('translates the permissions of the API by key and shows unknown ones as described', () => {
     const i18n = TestBed.inject(I18n);
-    expect(i18n.permission('read the audit log')).toBe('Consultar la auditoría');
-    expect(i18n.permission('something new')).toBe('something new');
+    expect(i18n.permission({ key: 'audit.read', description: 'read the audit log' })).toBe(
+      'Consultar la auditoría',
+    );
+    expect(i18n.permission({ key: 'new.thing', description: 'something new' })).toBe('something new');
+  });
+
+  it('has a Spanish text for every permission of every role', () => {
+    const i18n = TestBed.inject(I18n);
+    for (const permission of ROLE_DEFINITIONS.flatMap((definition) => definition.permissions)) {
+      expect(i18n.permission(permission), permission.key).not.toBe(permission.description);
+    }
   });
 });

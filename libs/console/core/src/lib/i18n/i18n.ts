@@ -1,5 +1,5 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
-import { DEFAULT_LANGUAGE, Language, Role } from '@consultorio/shared/contracts';
+import { DEFAULT_LANGUAGE, Language, Role, type PermissionDto } from '@consultorio/shared/contracts';
 import { BrowserStorage, STORAGE_KEYS } from '../browser/browser-storage';
 import { EN, EN_PERMISSIONS } from './translations/en';
 import { ES, ES_PERMISSIONS, type TranslationKey } from './translations/es';
@@ -62,9 +62,9 @@ export class I18n {
     );
   }
 
-  /** A permission sentence served by `GET /roles` (English), in the current language. */
-  permission(sentence: string): string {
-    return PERMISSIONS[this.language()][sentence] ?? sentence;
+  /** A permission served by `GET /roles`, in the current language (its English description when the key is new). */
+  permission(permission: PermissionDto): string {
+    return PERMISSIONS[this.language()][permission.key] ?? permission.description;
   }
 
   /** The name of a role in the current language. */

@@ -12,6 +12,7 @@ import {
   TranslationKey,
   statusOf,
 } from '@consultorio/console/core';
+import type { PermissionDto } from '@consultorio/shared/contracts';
 import { navigationFor } from '../layout/navigation';
 
 /** The part of the day in the clinic's time zone, for the greeting. */
@@ -46,7 +47,7 @@ export class HomePageComponent {
   private readonly timeZone = inject(CLINIC_TIME_ZONE);
   protected readonly i18n = inject(I18n);
 
-  private readonly permissionSentences = signal<string[] | null>(null);
+  private readonly rolePermissions = signal<PermissionDto[] | null>(null);
   /** Why loading the permissions failed: no network (retried once it is back) or another error. */
   private readonly failure = signal<'offline' | 'error' | null>(null);
   protected readonly loadFailed = computed(() => this.failure() !== null);
@@ -60,7 +61,7 @@ export class HomePageComponent {
     return role ? this.i18n.role(role) : '';
   });
   protected readonly permissions = computed(() =>
-    this.permissionSentences()?.map((sentence) => this.i18n.permission(sentence)),
+    this.rolePermissions()?.map((permission) => this.i18n.permission(permission)),
   );
   protected readonly shortcuts = computed<Shortcut[]>(() => [
     ...navigationFor(this.store.role()).flatMap((item) =>
@@ -84,7 +85,7 @@ export class HomePageComponent {
     this.rolesApi.list().subscribe({
       next: (roles) => {
         const role = this.store.role();
-        this.permissionSentences.set(roles.find((item) => item.role === role)?.permissions ?? []);
+        this.rolePermissions.set(roles.find((item) => item.role === role)?.permissions ?? []);
       },
       error: (error: unknown) => this.failure.set(statusOf(error) === 0 ? 'offline' : 'error'),
     });

@@ -199,5 +199,5 @@ export const EN: Readonly<Record<TranslationKey, string>> = {
   'audit.action.read': 'Read',
 };
 
-/** The permission sentences served by `GET /roles` are already English. */
+/** The permissions served by `GET /roles` come with English descriptions, used as they are. */
 export const EN_PERMISSIONS: Readonly<Record<string, string>> = {};

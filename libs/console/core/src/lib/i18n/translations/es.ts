@@ -201,28 +201,25 @@ export const ES = {
 
 export type TranslationKey = keyof typeof ES;
 
-/** The permission sentences served by `GET /roles`, in Spanish. */
+/** The permissions served by `GET /roles`, by key, in Spanish. */
 export const ES_PERMISSIONS: Readonly<Record<string, string>> = {
-  'everything an admin can do': 'Todo lo que puede hacer un administrador',
-  'manage every user, including superadmins':
-    'Gestionar todos los usuarios, incluidos los superadministradores',
-  'system configuration': 'Configuración del sistema',
-  'read the audit log': 'Consultar la auditoría',
-  'backup and restore': 'Copias de seguridad y restauración',
-  'run the clinic: patients, doctors, schedules, all appointments':
-    'Dirigir la clínica: pacientes, médicos, horarios y todas las citas',
-  'billing, inventory, marketing and reports': 'Facturación, inventario, marketing y reportes',
-  'catalog configuration': 'Configuración de catálogos',
-  'manage users that are not superadmins': 'Gestionar usuarios que no sean superadministradores',
-  'patients and all appointments': 'Pacientes y todas las citas',
-  'invoices, payments and the cash register': 'Facturas, pagos y caja',
-  chat: 'Chat interno',
-  'reports of the day only': 'Reportes del día',
-  'own agenda and appointments': 'Su propia agenda y citas',
-  'patients they treat, including clinical notes': 'Los pacientes que atiende, con sus notas clínicas',
-  'own productivity': 'Su propia productividad',
-  'own appointments': 'Sus propias citas',
-  'book online': 'Reservar en línea',
-  'move or cancel own appointments up to the policy limit':
-    'Mover o cancelar sus citas hasta el límite permitido',
+  'admin.all': 'Todo lo que puede hacer un administrador',
+  'users.manage-all': 'Gestionar todos los usuarios, incluidos los superadministradores',
+  'system.configure': 'Configuración del sistema',
+  'audit.read': 'Consultar la auditoría',
+  'system.backup': 'Copias de seguridad y restauración',
+  'clinic.run': 'Dirigir la clínica: pacientes, médicos, horarios y todas las citas',
+  'clinic.business': 'Facturación, inventario, marketing y reportes',
+  'catalogs.configure': 'Configuración de catálogos',
+  'users.manage-staff': 'Gestionar usuarios que no sean superadministradores',
+  'appointments.all': 'Pacientes y todas las citas',
+  'billing.front-desk': 'Facturas, pagos y caja',
+  'chat.use': 'Chat interno',
+  'reports.today': 'Reportes del día',
+  'appointments.own-agenda': 'Su propia agenda y citas',
+  'patients.treated': 'Los pacientes que atiende, con sus notas clínicas',
+  'reports.own-productivity': 'Su propia productividad',
+  'appointments.own': 'Sus propias citas',
+  'appointments.book-online': 'Reservar en línea',
+  'appointments.move-own': 'Mover o cancelar sus citas hasta el límite permitido',
 };
