@@ -22,3 +22,4 @@ export * from './lib/forms/problem-errors';
 export * from './lib/forms/field-error.pipe';
 export * from './lib/ui/notifier';
 export * from './lib/i18n/translated-title.strategy';
+export * from './lib/data/paged-list-store';
