@@ -104,11 +104,14 @@ export class AppEnvironment {
   @IsBoolean()
   TRUST_PROXY = false;
 
-  /** Login attempts allowed per client IP per window. */
+  /**
+   * Login, refresh and password-change attempts allowed per client IP per window. A whole clinic
+   * often shares one public IP, so this is generous; the per-account limit is the tight one.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_LIMIT_PER_IP = 20;
+  LOGIN_LIMIT_PER_IP = 60;
 
   /** Login attempts allowed per account (e-mail or username) per window. */
   @Type(() => Number)
