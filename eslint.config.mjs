@@ -2,6 +2,11 @@ import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
 
+const serverOnlyImports = {
+  group: ['@nestjs/*', 'typeorm', 'pg', 'fastify', '@fastify/*', 'argon2', 'passport*'],
+  message: 'Server-only packages may not be imported by shared or console code.',
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -63,13 +68,22 @@ export default [
     // Server-only packages never reach the browser or the shared contracts.
     files: ['libs/shared/**/*.ts', 'libs/console/**/*.ts', 'apps/console/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [serverOnlyImports] }],
+    },
+  },
+  {
+    // Test helpers never reach the browser either (a later rule replaces the one above, so both).
+    files: ['libs/console/**/*.ts', 'apps/console/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/console/src/test-providers.ts', 'libs/console/*/testing/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            serverOnlyImports,
             {
-              group: ['@nestjs/*', 'typeorm', 'pg', 'fastify', '@fastify/*', 'argon2', 'passport*'],
-              message: 'Server-only packages may not be imported by shared or console code.',
+              group: ['**/testing'],
+              message: 'Test helpers are for spec files only.',
             },
           ],
         },

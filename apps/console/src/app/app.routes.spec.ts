@@ -1,45 +1,24 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { AuthStore, provideConsoleCore } from '@consultorio/console/core';
-import { Language, Role } from '@consultorio/shared/contracts';
+import { setUpConsoleTest, testUser } from '@consultorio/console/core/testing';
+import { Role } from '@consultorio/shared/contracts';
 import { appRoutes } from './app.routes';
 
 async function visit(url: string, role: Role | null) {
-  localStorage.clear();
-  TestBed.configureTestingModule({
-    providers: [provideConsoleCore(), provideHttpClientTesting(), provideRouter(appRoutes)],
+  const backend = setUpConsoleTest({
+    routes: appRoutes,
+    signedInAs: role
+      ? testUser({ email: `${role}@consultorio.test`, username: role, fullName: `Demo ${role}`, role })
+      : undefined,
   });
-  if (role) {
-    TestBed.inject(AuthStore).start({
-      access_token: 'access',
-      token_type: 'Bearer',
-      expires_in: 900,
-      refresh_token: 'refresh',
-      refresh_expires_in: 86400,
-      user: {
-        id: 'u-1',
-        email: `${role}@consultorio.test`,
-        username: role,
-        fullName: `Demo ${role}`,
-        phone: null,
-        role,
-        active: true,
-        preferredLanguage: Language.Es,
-        lastLoginAt: null,
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-      },
-    });
-  }
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);
   await harness.fixture.whenStable();
   return {
     harness,
     element: harness.fixture.nativeElement as HTMLElement,
-    backend: TestBed.inject(HttpTestingController),
+    backend,
   };
 }
 

@@ -1,5 +1,9 @@
 import { Route, Routes } from '@angular/router';
 import { guestGuard } from '@consultorio/console/core';
+import { FORBIDDEN_PAGE, NOT_FOUND_PAGE } from './errors/error-page-content';
+
+/** Every error page is one component; the route's data says which. */
+const loadErrorPage = () => import('./errors/error-page.component').then((m) => m.ErrorPageComponent);
 
 /** The login page, outside the signed-in frame. */
 export const loginRoute: Route = {
@@ -24,14 +28,16 @@ export const shellPageRoutes: Routes = [
   },
   {
     path: 'forbidden',
-    title: 'forbidden.title',
-    loadComponent: () => import('./errors/forbidden-page.component').then((m) => m.ForbiddenPageComponent),
+    title: FORBIDDEN_PAGE.title,
+    data: { errorPage: FORBIDDEN_PAGE },
+    loadComponent: loadErrorPage,
   },
 ];
 
 /** Any other address; goes last. */
 export const notFoundRoute: Route = {
   path: '**',
-  title: 'notFound.title',
-  loadComponent: () => import('./errors/not-found-page.component').then((m) => m.NotFoundPageComponent),
+  title: NOT_FOUND_PAGE.title,
+  data: { errorPage: NOT_FOUND_PAGE },
+  loadComponent: loadErrorPage,
 };

@@ -7,20 +7,13 @@ import {
   UrlTree,
   provideRouter,
 } from '@angular/router';
-import { Language, Role, type UserDto } from '@consultorio/shared/contracts';
+import { Role } from '@consultorio/shared/contracts';
+import { testUser, tokensFor } from '../../../testing';
 import { AuthStore } from './auth-store';
 import { authGuard, roleGuard } from './auth.guards';
 
 function signInAs(role: Role): void {
-  const user = { id: 'u-1', role, fullName: 'Test', preferredLanguage: Language.Es } as UserDto;
-  TestBed.inject(AuthStore).start({
-    access_token: 'a',
-    refresh_token: 'r',
-    token_type: 'Bearer',
-    expires_in: 1,
-    refresh_expires_in: 1,
-    user,
-  });
+  TestBed.inject(AuthStore).start(tokensFor(testUser({ role })));
 }
 
 function run(guard: ReturnType<typeof roleGuard>, url = '/users') {

@@ -3,37 +3,17 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { Language, Role, type TokenResponseDto, type UserDto } from '@consultorio/shared/contracts';
+import type { TokenResponseDto } from '@consultorio/shared/contracts';
 import { firstValueFrom } from 'rxjs';
+import { testUser, tokensFor } from '../../../testing';
 import { AuthApi } from '../api/auth-api';
 import { STORAGE_KEYS } from '../browser/browser-storage';
 import { ConnectionState } from '../connection/connection-state';
 import { AuthStore } from './auth-store';
 import { authInterceptor } from './auth.interceptor';
 
-const USER: UserDto = {
-  id: 'u-1',
-  email: 'admin@consultorio.test',
-  username: 'admin',
-  fullName: 'Andrés Administrador',
-  phone: null,
-  role: Role.Admin,
-  active: true,
-  preferredLanguage: Language.Es,
-  lastLoginAt: null,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-};
-
 function tokens(access: string, refresh: string): TokenResponseDto {
-  return {
-    access_token: access,
-    token_type: 'Bearer',
-    expires_in: 900,
-    refresh_token: refresh,
-    refresh_expires_in: 86400,
-    user: USER,
-  };
+  return tokensFor(testUser(), access, refresh);
 }
 
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };

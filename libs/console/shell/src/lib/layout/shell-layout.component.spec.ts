@@ -1,9 +1,9 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { AuthStore, ConnectionState, provideConsoleCore } from '@consultorio/console/core';
+import { ConnectionState } from '@consultorio/console/core';
+import { setUpConsoleTest, testUser } from '@consultorio/console/core/testing';
 import { Language, Role, type UserDto } from '@consultorio/shared/contracts';
 import { ShellLayoutComponent } from './shell-layout.component';
 
@@ -11,43 +11,23 @@ import { ShellLayoutComponent } from './shell-layout.component';
 class PageStub {}
 
 function user(role: Role): UserDto {
-  return {
+  return testUser({
     id: `id-${role}`,
     email: `${role}@consultorio.test`,
     username: role,
     fullName: `Demo ${role}`,
-    phone: null,
     role,
-    active: true,
-    preferredLanguage: Language.Es,
-    lastLoginAt: null,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
+  });
 }
 
 async function renderShellAs(role: Role) {
-  localStorage.clear();
-  TestBed.configureTestingModule({
-    providers: [
-      provideConsoleCore(),
-      provideHttpClientTesting(),
-      provideRouter([
-        { path: '', component: ShellLayoutComponent, children: [{ path: '**', component: PageStub }] },
-      ]),
-    ],
-  });
-  TestBed.inject(AuthStore).start({
-    access_token: 'access',
-    token_type: 'Bearer',
-    expires_in: 900,
-    refresh_token: 'refresh',
-    refresh_expires_in: 86400,
-    user: user(role),
+  const backend = setUpConsoleTest({
+    routes: [{ path: '', component: ShellLayoutComponent, children: [{ path: '**', component: PageStub }] }],
+    signedInAs: user(role),
   });
   const harness = await RouterTestingHarness.create('/');
   // The layout reloads the profile on start.
-  TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/profile').flush(user(role));
+  backend.expectOne('/api/v1/auth/profile').flush(user(role));
   await harness.fixture.whenStable();
   return harness;
 }

@@ -1,10 +1,11 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { AuthStore, I18n, provideConsoleCore } from '@consultorio/console/core';
-import { Language, Role, type TokenResponseDto } from '@consultorio/shared/contracts';
+import { AuthStore, I18n } from '@consultorio/console/core';
+import { setUpConsoleTest, settle, testUser, tokensFor } from '@consultorio/console/core/testing';
+import { Language } from '@consultorio/shared/contracts';
 import { LoginPageComponent } from './login-page.component';
 
 @Component({ template: '<p>users</p>', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -20,29 +21,17 @@ function text(fixture: ComponentFixture<unknown>, testId: string): string {
   return (fixture.nativeElement.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '').trim();
 }
 
-/** Lets code awaiting an HTTP answer continue, then waits for the view to update. */
-async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
-
 describe('LoginPageComponent', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideConsoleCore(),
-        provideHttpClientTesting(),
-        provideRouter([
-          { path: 'login', component: LoginPageComponent },
-          { path: 'users', component: UsersStub },
-        ]),
+    backend = setUpConsoleTest({
+      routes: [
+        { path: 'login', component: LoginPageComponent },
+        { path: 'users', component: UsersStub },
       ],
     });
-    backend = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create('/login?returnUrl=%2Fusers');
   });
 
@@ -98,27 +87,9 @@ describe('LoginPageComponent', () => {
 
   it('signs in, applies the user’s language and goes back to where the user was heading', async () => {
     await submit('admin@consultorio.test', 'consultorio-demo');
-    const tokens: TokenResponseDto = {
-      access_token: 'access',
-      token_type: 'Bearer',
-      expires_in: 900,
-      refresh_token: 'refresh',
-      refresh_expires_in: 86400,
-      user: {
-        id: 'u-1',
-        email: 'admin@consultorio.test',
-        username: 'admin',
-        fullName: 'Andrés Administrador',
-        phone: null,
-        role: Role.Admin,
-        active: true,
-        preferredLanguage: Language.En,
-        lastLoginAt: null,
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-      },
-    };
-    backend.expectOne('/api/v1/auth/login').flush(tokens);
+    backend
+      .expectOne('/api/v1/auth/login')
+      .flush(tokensFor(testUser({ fullName: 'Andrés Administrador', preferredLanguage: Language.En })));
     await settle(harness.fixture);
 
     expect(TestBed.inject(Router).url).toBe('/users');

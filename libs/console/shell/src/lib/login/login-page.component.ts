@@ -17,6 +17,7 @@ import {
   retryAfterSeconds,
   statusOf,
 } from '@consultorio/console/core';
+import { PasswordToggleComponent } from '@consultorio/console/ui';
 import { LoginDto } from '@consultorio/shared/contracts';
 import { map, takeWhile, timer } from 'rxjs';
 import { LanguageMenuComponent } from '../layout/language-menu.component';
@@ -33,6 +34,7 @@ import { ThemeToggleComponent } from '../layout/theme-toggle.component';
     MatIconModule,
     MatInputModule,
     MatProgressSpinnerModule,
+    PasswordToggleComponent,
     ReactiveFormsModule,
     ThemeToggleComponent,
     TranslatePipe,
@@ -53,7 +55,6 @@ export class LoginPageComponent {
     { validators: dtoValidator(LoginDto) },
   );
   protected readonly submitting = signal(false);
-  protected readonly hidePassword = signal(true);
   /** Message of the last failed attempt (wrong credentials, server down). */
   private readonly failure = signal<string | null>(null);
   /** Seconds left before the server accepts another attempt after a 429. */

@@ -1,46 +1,22 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { AuthStore, provideConsoleCore } from '@consultorio/console/core';
-import { Language, Role } from '@consultorio/shared/contracts';
+import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
+import { Role } from '@consultorio/shared/contracts';
 import { ChangePasswordFormComponent } from './change-password-form.component';
-
-/** Lets code awaiting an HTTP answer continue, then waits for the view to update. */
-async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
 
 describe('ChangePasswordFormComponent', () => {
   let fixture: ComponentFixture<ChangePasswordFormComponent>;
   let backend: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideConsoleCore(), provideHttpClientTesting(), provideRouter([])],
-    });
-    TestBed.inject(AuthStore).start({
-      access_token: 'access',
-      token_type: 'Bearer',
-      expires_in: 900,
-      refresh_token: 'refresh',
-      refresh_expires_in: 86400,
-      user: {
-        id: 'u-1',
+    backend = setUpConsoleTest({
+      signedInAs: testUser({
         email: 'rocio@clinica.pe',
         username: 'rocio.recepcion',
         fullName: 'Rocío Recepción',
-        phone: null,
         role: Role.Receptionist,
-        active: true,
-        preferredLanguage: Language.Es,
-        lastLoginAt: null,
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-      },
+      }),
     });
-    backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ChangePasswordFormComponent);
     await fixture.whenStable();
   });

@@ -6,11 +6,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { DateTimePipe, I18n, ROLE_KEYS, TranslatePipe, TranslationKey } from '@consultorio/console/core';
+import { ListCardComponent } from '@consultorio/console/ui';
 import { AuditAction, MAX_PAGE_SIZE, type AuditEntryDto, type Role } from '@consultorio/shared/contracts';
 import { debounceTime, map } from 'rxjs';
 import { AuditLogStore, EMPTY_AUDIT_FILTERS } from './audit-log.store';
@@ -49,12 +48,11 @@ export function displayValue(value: unknown): string {
   selector: 'cs-audit-log-page',
   imports: [
     DateTimePipe,
+    ListCardComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
     ReactiveFormsModule,
@@ -113,10 +111,6 @@ export class AuditLogPageComponent {
   protected clearFilters(): void {
     this.filters.reset();
     this.store.filter(EMPTY_AUDIT_FILTERS);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.store.paginate(event.pageIndex, event.pageSize);
   }
 
   protected toggle(entry: AuditEntryDto): void {

@@ -1,29 +1,17 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { provideRouter } from '@angular/router';
-import { AuthStore, provideConsoleCore } from '@consultorio/console/core';
+import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Language, Role, type UserDto } from '@consultorio/shared/contracts';
 import { UserDialogComponent, UserDialogData } from './user-dialog.component';
 
-const DOCTOR: UserDto = {
+const DOCTOR: UserDto = testUser({
   id: 'u-doctor',
   email: 'daniela@clinica.pe',
   username: 'dnunez',
   fullName: 'Daniela Núñez',
-  phone: null,
   role: Role.Doctor,
-  active: true,
-  preferredLanguage: Language.Es,
-  lastLoginAt: null,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-};
-
-async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
+});
 
 describe('UserDialogComponent', () => {
   let fixture: ComponentFixture<UserDialogComponent>;
@@ -31,26 +19,14 @@ describe('UserDialogComponent', () => {
   let close: ReturnType<typeof vi.fn>;
 
   async function open(actor: Role, data: UserDialogData): Promise<void> {
-    localStorage.clear();
     close = vi.fn();
-    TestBed.configureTestingModule({
+    backend = setUpConsoleTest({
       providers: [
-        provideConsoleCore(),
-        provideHttpClientTesting(),
-        provideRouter([]),
         { provide: MAT_DIALOG_DATA, useValue: data },
         { provide: MatDialogRef, useValue: { close } },
       ],
+      signedInAs: { ...DOCTOR, id: 'u-actor', role: actor },
     });
-    TestBed.inject(AuthStore).start({
-      access_token: 'access',
-      token_type: 'Bearer',
-      expires_in: 900,
-      refresh_token: 'refresh',
-      refresh_expires_in: 86400,
-      user: { ...DOCTOR, id: 'u-actor', role: actor },
-    });
-    backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(UserDialogComponent);
     await fixture.whenStable();
   }

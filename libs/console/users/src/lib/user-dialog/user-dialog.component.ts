@@ -19,6 +19,7 @@ import {
   dtoValidator,
   errorMessage,
 } from '@consultorio/console/core';
+import { PasswordToggleComponent } from '@consultorio/console/ui';
 import {
   ALL_ROLES,
   CreateUserDto,
@@ -51,6 +52,7 @@ export interface UserDialogData {
     MatInputModule,
     MatProgressSpinnerModule,
     MatSelectModule,
+    PasswordToggleComponent,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -77,7 +79,6 @@ export class UserDialogComponent {
   });
   protected readonly saving = signal(false);
   protected readonly failure = signal<string | null>(null);
-  protected readonly hidePassword = signal(true);
 
   protected readonly form = inject(NonNullableFormBuilder).group(
     this.original

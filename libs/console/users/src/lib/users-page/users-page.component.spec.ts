@@ -1,24 +1,11 @@
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { AuthStore, provideConsoleCore } from '@consultorio/console/core';
-import { Language, Role, type UserDto, type UserPageDto } from '@consultorio/shared/contracts';
+import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
+import { Role, type UserDto, type UserPageDto } from '@consultorio/shared/contracts';
 import { SEARCH_DEBOUNCE_MS, UsersPageComponent } from './users-page.component';
 
 function user(id: string, role: Role, fullName: string): UserDto {
-  return {
-    id,
-    email: `${id}@clinica.pe`,
-    username: id,
-    fullName,
-    phone: null,
-    role,
-    active: true,
-    preferredLanguage: Language.Es,
-    lastLoginAt: null,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
+  return testUser({ id, email: `${id}@clinica.pe`, username: id, fullName, role });
 }
 
 const SUPERADMIN = user('sofia', Role.Superadmin, 'Sofía Superadmin');
@@ -28,29 +15,12 @@ function page(items: UserDto[], total = items.length): UserPageDto {
   return { items, total, page: 1, pageSize: 20 };
 }
 
-async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
-
 describe('UsersPageComponent', () => {
   let fixture: ComponentFixture<UsersPageComponent>;
   let backend: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideConsoleCore(), provideHttpClientTesting(), provideRouter([])],
-    });
-    TestBed.inject(AuthStore).start({
-      access_token: 'access',
-      token_type: 'Bearer',
-      expires_in: 900,
-      refresh_token: 'refresh',
-      refresh_expires_in: 86400,
-      user: user('andres', Role.Admin, 'Andrés Administrador'),
-    });
-    backend = TestBed.inject(HttpTestingController);
+    backend = setUpConsoleTest({ signedInAs: user('andres', Role.Admin, 'Andrés Administrador') });
     fixture = TestBed.createComponent(UsersPageComponent);
     await fixture.whenStable();
   });

@@ -8,8 +8,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -24,6 +22,7 @@ import {
   errorMessage,
   problemOf,
 } from '@consultorio/console/core';
+import { ListCardComponent } from '@consultorio/console/ui';
 import { ALL_ROLES, MAX_PAGE_SIZE, Role, canManageRole, type UserDto } from '@consultorio/shared/contracts';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../confirm-dialog/confirm-dialog.component';
@@ -44,13 +43,12 @@ const COLUMNS = {
   selector: 'cs-users-page',
   imports: [
     DateTimePipe,
+    ListCardComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatMenuModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -130,10 +128,6 @@ export class UsersPageComponent {
 
   protected onSort(sort: Sort): void {
     this.store.sortBy(sort.active, sort.direction);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.store.paginate(event.pageIndex, event.pageSize);
   }
 
   protected clearSearch(): void {

@@ -1,0 +1,2 @@
+export * from './lib/list-card/list-card.component';
+export * from './lib/password-toggle/password-toggle.component';
