@@ -7,3 +7,4 @@ export * from './lib/auth.dto';
 export * from './lib/users.dto';
 export * from './lib/audit.dto';
 export * from './lib/api-routes';
+export * from './lib/catalogs.dto';
