@@ -1,12 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@consultorio/api/auth';
 import { AppEnvironment, CoreModule } from '@consultorio/api/core';
+import { PatientsModule } from '@consultorio/api/patients';
 import { SettingsModule } from '@consultorio/api/settings';
 import { UsersModule } from '@consultorio/api/users';
 
 @Module({})
 export class AppModule {
   static forRoot(env: AppEnvironment): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(env), UsersModule, AuthModule, SettingsModule] };
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(env), UsersModule, AuthModule, SettingsModule, PatientsModule],
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Catalogs1763900000000 } from './1763900000000-catalogs';
+import { Patients1763950000000 } from './1763950000000-patients';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
-export const MIGRATIONS = [Foundation1763800000000, Catalogs1763900000000];
+export const MIGRATIONS = [Foundation1763800000000, Catalogs1763900000000, Patients1763950000000];

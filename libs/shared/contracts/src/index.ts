@@ -8,3 +8,4 @@ export * from './lib/users.dto';
 export * from './lib/audit.dto';
 export * from './lib/api-routes';
 export * from './lib/catalogs.dto';
+export * from './lib/patients.dto';
