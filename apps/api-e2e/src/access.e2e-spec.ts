@@ -118,7 +118,12 @@ describe('every route needs authentication and a role unless public', () => {
       if (method !== 'get' || path.includes('{')) continue;
       for (const role of operation['x-roles'] ?? []) {
         const response = await http.as(tokens.get(role)!).get(concrete(path));
-        expect({ route: path, role, status: response.status }).toEqual({ route: path, role, status: 200 });
+        // Past the guards the route answers: 200, or 400 when it needs query parameters.
+        expect({ route: path, role, passed: [200, 400].includes(response.status) }).toEqual({
+          route: path,
+          role,
+          passed: true,
+        });
       }
     }
   });
