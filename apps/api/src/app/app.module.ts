@@ -3,6 +3,7 @@ import { AuthModule } from '@consultorio/api/auth';
 import { AppEnvironment, CoreModule } from '@consultorio/api/core';
 import { PatientsModule } from '@consultorio/api/patients';
 import { SettingsModule } from '@consultorio/api/settings';
+import { StaffModule } from '@consultorio/api/staff';
 import { UsersModule } from '@consultorio/api/users';
 
 @Module({})
@@ -10,7 +11,14 @@ export class AppModule {
   static forRoot(env: AppEnvironment): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(env), UsersModule, AuthModule, SettingsModule, PatientsModule],
+      imports: [
+        CoreModule.forRoot(env),
+        UsersModule,
+        AuthModule,
+        SettingsModule,
+        PatientsModule,
+        StaffModule,
+      ],
     };
   }
 }

@@ -1,6 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Catalogs1763900000000 } from './1763900000000-catalogs';
 import { Patients1763950000000 } from './1763950000000-patients';
+import { Staff1764000000000 } from './1764000000000-staff';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
-export const MIGRATIONS = [Foundation1763800000000, Catalogs1763900000000, Patients1763950000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Catalogs1763900000000,
+  Patients1763950000000,
+  Staff1764000000000,
+];

@@ -9,3 +9,4 @@ export * from './lib/audit.dto';
 export * from './lib/api-routes';
 export * from './lib/catalogs.dto';
 export * from './lib/patients.dto';
+export * from './lib/doctors.dto';

@@ -34,3 +34,15 @@ describe('mapPostgresError', () => {
     expect(mapPostgresError({})).toBeNull();
   });
 });
+
+describe('describeConstraints', () => {
+  it('explains a registered constraint in the client’s terms', async () => {
+    const { describeConstraints } = await import('./postgres-errors');
+    describeConstraints({ ex_test_overlap: 'The range overlaps another one.' });
+    expect(mapPostgresError({ code: '23P01', constraint: 'ex_test_overlap' })).toMatchObject({
+      status: 409,
+      detail: 'The range overlaps another one.',
+    });
+    expect(mapPostgresError({ code: '23P01', constraint: 'ex_other' })?.detail).toMatch(/ex_other/);
+  });
+});

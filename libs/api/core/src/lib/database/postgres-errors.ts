@@ -17,6 +17,16 @@ interface PgErrorLike {
   table?: string;
 }
 
+const CONSTRAINT_DETAILS = new Map<string, string>();
+
+/**
+ * Registers what a named constraint means, so its violation is explained in the client's terms
+ * (features call this for their exclusion and check constraints).
+ */
+export function describeConstraints(details: Record<string, string>): void {
+  for (const [constraint, detail] of Object.entries(details)) CONSTRAINT_DETAILS.set(constraint, detail);
+}
+
 const camel = (value: string) => value.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** Columns named in a detail such as `Key (lower(email))=(x) already exists.` */
@@ -35,6 +45,12 @@ function keyColumns(detail?: string): string[] {
  * bad text representation 22P02 / out of range 22003 / bad datetime 22007 22008 → 400.
  */
 export function mapPostgresError(error: PgErrorLike): MappedDatabaseError | null {
+  const mapped = mapByCode(error);
+  const described = error.constraint ? CONSTRAINT_DETAILS.get(error.constraint) : undefined;
+  return mapped && described ? { ...mapped, detail: described } : mapped;
+}
+
+function mapByCode(error: PgErrorLike): MappedDatabaseError | null {
   const constraint = error.constraint ?? '';
   switch (error.code) {
     case '23505': {

@@ -14,6 +14,11 @@ export async function paginate<TEntity extends ObjectLiteral, TResult>(
     defaultSort: string;
     tieBreaker: string;
     map: (entity: TEntity) => TResult;
+    /**
+     * Page with plain OFFSET/LIMIT. Needed when sorting by a joined table that is not an entity
+     * relation (TypeORM's skip/take then fails); only valid when joins never multiply rows.
+     */
+    plainPaging?: boolean;
   },
 ): Promise<Page<TResult>> {
   const page = params.page ?? 1;
@@ -37,11 +42,9 @@ export async function paginate<TEntity extends ObjectLiteral, TResult>(
       ],
     });
   }
-  const [entities, total] = await query
-    .orderBy(expression, descending ? 'DESC' : 'ASC')
-    .addOrderBy(options.tieBreaker, 'ASC')
-    .skip((page - 1) * pageSize)
-    .take(pageSize)
-    .getManyAndCount();
+  query.orderBy(expression, descending ? 'DESC' : 'ASC').addOrderBy(options.tieBreaker, 'ASC');
+  if (options.plainPaging) query.offset((page - 1) * pageSize).limit(pageSize);
+  else query.skip((page - 1) * pageSize).take(pageSize);
+  const [entities, total] = await query.getManyAndCount();
   return { items: entities.map(options.map), total, page, pageSize };
 }
