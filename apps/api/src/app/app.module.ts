@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AppointmentsModule } from '@consultorio/api/appointments';
 import { AuthModule } from '@consultorio/api/auth';
 import { AppEnvironment, CoreModule } from '@consultorio/api/core';
 import { PatientsModule } from '@consultorio/api/patients';
@@ -18,6 +19,7 @@ export class AppModule {
         SettingsModule,
         PatientsModule,
         StaffModule,
+        AppointmentsModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Catalogs1763900000000 } from './1763900000000-catalogs';
 import { Patients1763950000000 } from './1763950000000-patients';
 import { Staff1764000000000 } from './1764000000000-staff';
+import { Appointments1764100000000 } from './1764100000000-appointments';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Catalogs1763900000000,
   Patients1763950000000,
   Staff1764000000000,
+  Appointments1764100000000,
 ];

@@ -10,3 +10,4 @@ export * from './lib/api-routes';
 export * from './lib/catalogs.dto';
 export * from './lib/patients.dto';
 export * from './lib/doctors.dto';
+export * from './lib/appointments.dto';

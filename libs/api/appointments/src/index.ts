@@ -1,0 +1,2 @@
+export * from './lib/appointments.service';
+export * from './lib/appointments.module';

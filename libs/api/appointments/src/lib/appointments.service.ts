@@ -1,0 +1,456 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  AppointmentStatus,
+  AuditAction,
+  canTransition,
+  Role,
+  type AppointmentDto,
+  type AppointmentQueryDto,
+  type ChangeAppointmentStatusDto,
+  type CreateAppointmentDto,
+  type Page,
+  type RescheduleAppointmentDto,
+} from '@consultorio/shared/contracts';
+import {
+  AuditService,
+  forbidden,
+  notFound,
+  ProblemException,
+  unprocessable,
+  type RequestContext,
+} from '@consultorio/api/core';
+import { DoctorsService } from '@consultorio/api/staff';
+import {
+  CONFLICTS_SQL,
+  SCHEDULE_FIT_SQL,
+  SELECT_APPOINTMENT,
+  toAppointmentDto,
+  toConflictDto,
+} from './appointment.sql';
+
+/** Matches no doctor: the agenda of a doctor account that has no profile yet. */
+const NO_DOCTOR = '00000000-0000-4000-8000-000000000000';
+
+const SCHEDULE_PROBLEMS: Record<string, string> = {
+  holiday: 'The clinic is closed that day (holiday).',
+  blocked: 'The doctor is not available then (vacation or blocked time).',
+  outside_hours: 'The appointment is outside the doctor’s working hours at that location.',
+};
+
+interface Slot {
+  doctorId: string;
+  locationId: string;
+  resourceId: string | null;
+  treatmentId: string | null;
+  start: string;
+  end: string;
+  overbooked: boolean;
+  overrideReason?: string;
+}
+
+/**
+ * Booking, moving and the status workflow of appointments. Overlaps are refused by PostgreSQL
+ * (exclusion constraints); this service turns them into a 409 that lists every conflict, and checks
+ * what the database cannot see: working hours, blocks and holidays in the clinic's time zone.
+ */
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly doctors: DoctorsService,
+  ) {}
+
+  async create(dto: CreateAppointmentDto, context: RequestContext): Promise<AppointmentDto> {
+    const role = context.user?.role;
+    if (dto.overbooked && role !== Role.Superadmin && role !== Role.Admin && role !== Role.Doctor) {
+      throw forbidden('Only admins and doctors may overbook.');
+    }
+    await this.assertOwnAgenda(context, dto.doctorId);
+    const { start, end } = await this.times(dto);
+    const slot: Slot = {
+      doctorId: dto.doctorId,
+      locationId: dto.locationId,
+      resourceId: dto.resourceId ?? null,
+      treatmentId: dto.treatmentId ?? null,
+      start,
+      end,
+      overbooked: dto.overbooked ?? false,
+      overrideReason: dto.overrideReason,
+    };
+    return this.withConflicts(slot, null, async (manager) => {
+      await this.assertBookable(manager, slot, context);
+      const [{ id }] = await manager.query(
+        `INSERT INTO appointments (patient_id, doctor_id, location_id, treatment_id, resource_id, starts_at, ends_at,
+                                   overbooked, override_reason, reason, notes, contact_phone, contact_email, channel, booked_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+        [
+          dto.patientId,
+          dto.doctorId,
+          dto.locationId,
+          slot.treatmentId,
+          slot.resourceId,
+          start,
+          end,
+          slot.overbooked,
+          dto.overrideReason ?? null,
+          dto.reason ?? null,
+          dto.notes ?? null,
+          dto.contactPhone ?? null,
+          dto.contactEmail ?? null,
+          dto.channel ?? 'console',
+          context.user?.id ?? null,
+        ],
+      );
+      const appointment = await this.byId(manager, id);
+      await this.record(manager, context, appointment, 'booked', null, AuditAction.Create, {
+        start,
+        end,
+        overbooked: slot.overbooked,
+        overrideReason: dto.overrideReason ?? null,
+      });
+      return appointment;
+    });
+  }
+
+  async reschedule(
+    id: string,
+    dto: RescheduleAppointmentDto,
+    context: RequestContext,
+  ): Promise<AppointmentDto> {
+    const current = await this.get(id);
+    await this.assertOwnAgenda(context, current.doctorId);
+    if (dto.doctorId) await this.assertOwnAgenda(context, dto.doctorId);
+    if (current.status !== AppointmentStatus.Scheduled && current.status !== AppointmentStatus.Confirmed) {
+      throw unprocessable('not-movable', `A ${current.status} appointment cannot be moved.`);
+    }
+    const length = new Date(current.end).getTime() - new Date(current.start).getTime();
+    const start = new Date(dto.start).toISOString();
+    const end = dto.end
+      ? new Date(dto.end).toISOString()
+      : new Date(new Date(start).getTime() + length).toISOString();
+    const slot: Slot = {
+      doctorId: dto.doctorId ?? current.doctorId,
+      locationId: dto.locationId ?? current.locationId,
+      resourceId: dto.resourceId === undefined ? current.resourceId : dto.resourceId,
+      treatmentId: current.treatmentId,
+      start,
+      end,
+      overbooked: current.overbooked,
+      overrideReason: dto.overrideReason,
+    };
+    return this.withConflicts(slot, id, async (manager) => {
+      const [locked] = await manager.query(`SELECT status FROM appointments WHERE id = $1 FOR UPDATE`, [id]);
+      if (locked.status !== current.status)
+        throw unprocessable('changed', 'The appointment changed meanwhile; reload it.');
+      await this.assertBookable(manager, slot, context);
+      await manager.query(
+        `UPDATE appointments SET starts_at = $2, ends_at = $3, doctor_id = $4, location_id = $5, resource_id = $6,
+                override_reason = coalesce($7, override_reason), updated_at = now() WHERE id = $1`,
+        [id, start, end, slot.doctorId, slot.locationId, slot.resourceId, dto.overrideReason ?? null],
+      );
+      const moved = await this.byId(manager, id);
+      await this.record(manager, context, moved, 'rescheduled', null, AuditAction.Update, {
+        from: {
+          start: current.start,
+          end: current.end,
+          doctorId: current.doctorId,
+          locationId: current.locationId,
+        },
+        to: { start, end, doctorId: slot.doctorId, locationId: slot.locationId },
+        reason: dto.reason ?? null,
+      });
+      return moved;
+    });
+  }
+
+  async changeStatus(
+    id: string,
+    dto: ChangeAppointmentStatusDto,
+    context: RequestContext,
+  ): Promise<AppointmentDto> {
+    const current = await this.get(id);
+    await this.assertOwnAgenda(context, current.doctorId);
+    if (!canTransition(current.status, dto.status)) {
+      throw unprocessable(
+        'illegal-transition',
+        `An appointment cannot go from ${current.status} to ${dto.status}.`,
+        [
+          {
+            field: 'status',
+            code: 'transition',
+            message: `${current.status} → ${dto.status} is not allowed`,
+          },
+        ],
+      );
+    }
+    if (dto.status === AppointmentStatus.Cancelled && !dto.reason) {
+      throw unprocessable('reason-required', 'Say why the appointment is cancelled.', [
+        { field: 'reason', code: 'required', message: 'reason is required to cancel' },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [, count] = await manager.query(
+        `UPDATE appointments SET status = $3, updated_at = now(),
+                cancel_reason = CASE WHEN $3 = 'cancelled' THEN $4 ELSE cancel_reason END,
+                cancelled_by = CASE WHEN $3 = 'cancelled' THEN $5::uuid ELSE cancelled_by END,
+                cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE cancelled_at END
+          WHERE id = $1 AND status = $2`,
+        [id, current.status, dto.status, dto.reason ?? null, context.user?.id ?? null],
+      );
+      if (!count) throw unprocessable('changed', 'The appointment changed meanwhile; reload it.');
+      const changed = await this.byId(manager, id);
+      await this.record(manager, context, changed, 'status_changed', current.status, AuditAction.Update, {
+        reason: dto.reason ?? null,
+      });
+      return changed;
+    });
+  }
+
+  async get(id: string): Promise<AppointmentDto> {
+    return this.byId(this.dataSource.manager, id);
+  }
+
+  async list(query: AppointmentQueryDto, restrictToDoctor?: string | null): Promise<Page<AppointmentDto>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.from) add('a.ends_at > ?', query.from);
+    if (query.to) add('a.starts_at < ?', query.to);
+    if (query.doctorId) add('a.doctor_id = ?', query.doctorId);
+    if (restrictToDoctor) add('a.doctor_id = ?', restrictToDoctor);
+    if (query.patientId) add('a.patient_id = ?', query.patientId);
+    if (query.locationId) add('a.location_id = ?', query.locationId);
+    if (query.status) add('a.status = ?', query.status);
+    const sortable: Record<string, string> = { start: 'a.starts_at', createdAt: 'a.created_at' };
+    const sort = query.sort ?? 'start';
+    const field = sort.replace(/^-/, '');
+    if (!sortable[field]) {
+      throw new ProblemException({
+        status: 400,
+        slug: 'validation',
+        title: 'Bad Request',
+        detail: 'sort must be one of: start, createdAt (prefix - for descending).',
+        errors: [{ field: 'sort', code: 'isIn', message: 'sort must be one of start, createdAt' }],
+      });
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `${SELECT_APPOINTMENT} ${filter} ORDER BY ${sortable[field]} ${sort.startsWith('-') ? 'DESC' : 'ASC'}, a.id
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        params,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM appointments a ${filter}`, params),
+    ]);
+    return { items: rows.map(toAppointmentDto), total, page, pageSize };
+  }
+
+  /** Appointments of one clinic-local day (in the clinic's time zone), by start. */
+  async onDate(
+    date: string,
+    query: AppointmentQueryDto,
+    restrictToDoctor?: string | null,
+  ): Promise<Page<AppointmentDto>> {
+    const [range] = await this.dataSource.query(
+      `SELECT ($1::date::timestamp AT TIME ZONE time_zone) AS "from", (($1::date + 1)::timestamp AT TIME ZONE time_zone) AS "to"
+         FROM clinic_settings WHERE id = 1`,
+      [date],
+    );
+    return this.list(
+      { ...query, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },
+      restrictToDoctor,
+    );
+  }
+
+  /**
+   * The doctor profile of a doctor-role user: their agenda is the only one they see and act on.
+   * A doctor account without a profile gets an id that matches nothing (an empty agenda).
+   */
+  async ownDoctorId(context: RequestContext): Promise<string | null> {
+    if (context.user?.role !== Role.Doctor) return null;
+    return (await this.doctors.idOfUser(context.user.id)) ?? NO_DOCTOR;
+  }
+
+  private async assertOwnAgenda(context: RequestContext, doctorId: string): Promise<void> {
+    const own = await this.ownDoctorId(context);
+    if (own && own !== doctorId) throw forbidden('Doctors act on their own agenda only.');
+  }
+
+  private async times(dto: CreateAppointmentDto): Promise<{ start: string; end: string }> {
+    const start = new Date(dto.start);
+    if (dto.end) return { start: start.toISOString(), end: new Date(dto.end).toISOString() };
+    let minutes = dto.durationMinutes;
+    if (!minutes && dto.treatmentId) {
+      const [treatment] = await this.dataSource.query(
+        `SELECT duration_minutes FROM treatments WHERE id = $1`,
+        [dto.treatmentId],
+      );
+      minutes = treatment?.duration_minutes;
+    }
+    if (!minutes) {
+      throw unprocessable('duration-required', 'Give an end, a duration or a treatment with a duration.', [
+        { field: 'end', code: 'required', message: 'end, durationMinutes or treatmentId is required' },
+      ]);
+    }
+    return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
+  }
+
+  /** What the database cannot check by itself: the doctor works there and then, the resource fits. */
+  private async assertBookable(manager: EntityManager, slot: Slot, context: RequestContext): Promise<void> {
+    if (new Date(slot.end) <= new Date(slot.start)) {
+      throw unprocessable('time-order', 'end must be after start.', [
+        { field: 'end', code: 'timeOrder', message: 'end must be after start' },
+      ]);
+    }
+    const [doctor] = await manager.query(
+      `SELECT d.available, EXISTS (SELECT 1 FROM doctor_locations l WHERE l.doctor_id = d.id AND l.location_id = $2) AS works_there
+         FROM doctors d WHERE d.id = $1`,
+      [slot.doctorId, slot.locationId],
+    );
+    if (!doctor)
+      throw unprocessable('unknown-doctor', 'The doctor does not exist.', [
+        { field: 'doctorId', code: 'reference', message: 'doctorId does not exist' },
+      ]);
+    if (!doctor.works_there) {
+      throw unprocessable('wrong-location', 'The doctor does not work at that location.', [
+        { field: 'locationId', code: 'doctorLocation', message: 'the doctor does not work at this location' },
+      ]);
+    }
+    if (!doctor.available)
+      throw unprocessable('doctor-unavailable', 'The doctor does not take new appointments.');
+    const [treatment] = slot.treatmentId
+      ? await manager.query(`SELECT required_resource_type FROM treatments WHERE id = $1`, [slot.treatmentId])
+      : [null];
+    if (slot.resourceId) {
+      const [resource] = await manager.query(
+        `SELECT location_id, type, active FROM resources WHERE id = $1`,
+        [slot.resourceId],
+      );
+      if (!resource || resource.location_id !== slot.locationId || !resource.active) {
+        throw unprocessable('wrong-resource', 'The resource is not an active one at that location.', [
+          {
+            field: 'resourceId',
+            code: 'resourceLocation',
+            message: 'resourceId must be an active resource of the location',
+          },
+        ]);
+      }
+      if (treatment?.required_resource_type && treatment.required_resource_type !== resource.type) {
+        throw unprocessable(
+          'wrong-resource-type',
+          `The treatment needs a ${treatment.required_resource_type}.`,
+          [
+            {
+              field: 'resourceId',
+              code: 'resourceType',
+              message: `resourceId must be a ${treatment.required_resource_type}`,
+            },
+          ],
+        );
+      }
+    } else if (treatment?.required_resource_type) {
+      throw unprocessable('resource-required', `The treatment needs a ${treatment.required_resource_type}.`, [
+        {
+          field: 'resourceId',
+          code: 'required',
+          message: `resourceId (a ${treatment.required_resource_type}) is required`,
+        },
+      ]);
+    }
+    if (slot.overrideReason) {
+      if (context.user?.role !== Role.Superadmin && context.user?.role !== Role.Admin) {
+        throw forbidden('Only admins may book outside the doctor’s schedule.');
+      }
+      return;
+    }
+    const [{ problem }] = await manager.query(SCHEDULE_FIT_SQL, [
+      slot.doctorId,
+      slot.start,
+      slot.end,
+      slot.locationId,
+    ]);
+    if (problem) {
+      throw unprocessable(problem.replace('_', '-'), SCHEDULE_PROBLEMS[problem], [
+        { field: 'start', code: problem, message: SCHEDULE_PROBLEMS[problem] },
+      ]);
+    }
+  }
+
+  /** Runs a booking; when PostgreSQL refuses an overlap, answers 409 with every conflicting appointment. */
+  private async withConflicts<T>(
+    slot: Slot,
+    selfId: string | null,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (!(error instanceof QueryFailedError) || (error.driverError as { code?: string }).code !== '23P01')
+        throw error;
+      const rows = await this.dataSource.query(CONFLICTS_SQL, [
+        slot.doctorId,
+        slot.resourceId,
+        slot.start,
+        slot.end,
+        slot.overbooked,
+        selfId,
+      ]);
+      const conflicts = rows.map(toConflictDto);
+      throw new ProblemException({
+        status: 409,
+        slug: 'appointment-conflict',
+        title: 'Conflict',
+        detail: `The time overlaps ${conflicts.length || 'an'} existing appointment${conflicts.length === 1 ? '' : 's'}.`,
+        extensions: { conflicts },
+      });
+    }
+  }
+
+  private async byId(manager: EntityManager, id: string): Promise<AppointmentDto> {
+    const [row] = await manager.query(`${SELECT_APPOINTMENT} WHERE a.id = $1`, [id]);
+    if (!row) throw notFound('Appointment');
+    return toAppointmentDto(row);
+  }
+
+  /** History row, domain event (for reminders and billing) and audit entry, in the booking's transaction. */
+  private async record(
+    manager: EntityManager,
+    context: RequestContext,
+    appointment: AppointmentDto,
+    kind: 'booked' | 'rescheduled' | 'status_changed',
+    fromStatus: AppointmentStatus | null,
+    action: AuditAction,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO appointment_events (appointment_id, actor_id, kind, from_status, to_status, details) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [appointment.id, context.user?.id ?? null, kind, fromStatus, appointment.status, details],
+    );
+    const type =
+      kind === 'status_changed' && appointment.status === AppointmentStatus.Cancelled ? 'cancelled' : kind;
+    await manager.query(`INSERT INTO domain_events (type, aggregate_id, payload) VALUES ($1, $2, $3)`, [
+      `appointment.${type}`,
+      appointment.id,
+      { appointment, fromStatus, details },
+    ]);
+    await this.audit.record(manager, context, {
+      action,
+      entity: 'appointment',
+      entityId: appointment.id,
+      changes: {
+        ...(fromStatus ? { status: { before: fromStatus, after: appointment.status } } : {}),
+        ...(kind !== 'status_changed'
+          ? { start: { before: details['from'] ?? null, after: appointment.start } }
+          : {}),
+      },
+    });
+  }
+}
