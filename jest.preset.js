@@ -14,7 +14,14 @@ module.exports = {
         astTransformers: { before: [require.resolve('./tools/jest/swagger-transformer.js')] },
       },
     ],
+    '^.+/node_modules/temporal-(polyfill|utils)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, isolatedModules: true },
+    ],
   },
+  // temporal-polyfill ships ES modules only; Jest on Node 20 cannot require them, so they are
+  // compiled to CommonJS here (the API bundle and Node's own require(esm) need no such help).
+  transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/)'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: __dirname + '/' }),
   testMatch: ['**/?(*.)+(spec|e2e-spec).ts'],
 };
