@@ -1,4 +1,5 @@
 import { expectProblem, Http } from './support/http';
+import { setUpClinic } from './support/clinic';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // 2027-03-01 is a Monday; the clinic is in America/Lima (UTC−5, no DST): 09:00 local = 14:00Z.
@@ -28,47 +29,7 @@ describe('appointments', () => {
     const http = new Http(api.baseUrl);
     admin = await http.loggedIn('admin');
     receptionist = await http.loggedIn('receptionist');
-    const specialtyId = (await admin.post('/api/v1/specialties', { name: 'Odontología' })).body.id;
-    locationId = (await admin.post('/api/v1/locations', { name: 'Miraflores', address: 'Av. Larco 1' })).body
-      .id;
-    treatmentId = (
-      await admin.post('/api/v1/treatments', {
-        name: 'Consulta',
-        specialtyId,
-        durationMinutes: 30,
-        price: '80.00',
-      })
-    ).body.id;
-    const userId = (await admin.get('/api/v1/users?role=doctor')).body.items[0].id;
-    doctorId = (
-      await admin.post('/api/v1/doctors', {
-        userId,
-        licenseNumber: 'COP-1',
-        specialtyIds: [specialtyId],
-        locationIds: [locationId],
-        color: '#1e88e5',
-      })
-    ).body.id;
-    for (let weekday = 1; weekday <= 7; weekday++) {
-      await admin.post(`/api/v1/doctors/${doctorId}/schedule/hours`, {
-        locationId,
-        weekday,
-        start: '08:00',
-        end: '20:00',
-        validFrom: '2026-01-01',
-      });
-    }
-    patientIds = [];
-    for (let index = 0; index < 3; index++) {
-      patientIds.push(
-        (
-          await receptionist.post('/api/v1/patients', {
-            firstNames: `Paciente ${index}`,
-            lastNames: 'Prueba',
-          })
-        ).body.id,
-      );
-    }
+    ({ doctorId, locationId, treatmentId, patientIds } = await setUpClinic(admin, receptionist));
   });
   afterAll(() => api.close());
 

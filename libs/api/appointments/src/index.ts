@@ -1,2 +1,3 @@
 export * from './lib/appointments.service';
 export * from './lib/appointments.module';
+export * from './lib/availability.service';

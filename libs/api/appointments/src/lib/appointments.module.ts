@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { describeConstraints } from '@consultorio/api/core';
 import { StaffModule } from '@consultorio/api/staff';
 import { AppointmentsController } from './appointments.controller';
+import { AvailabilityController } from './availability.controller';
+import { AvailabilityService } from './availability.service';
 import { AppointmentsService } from './appointments.service';
 
 describeConstraints({
@@ -10,8 +12,8 @@ describeConstraints({
 
 @Module({
   imports: [StaffModule],
-  controllers: [AppointmentsController],
-  providers: [AppointmentsService],
-  exports: [AppointmentsService],
+  controllers: [AvailabilityController, AppointmentsController],
+  providers: [AppointmentsService, AvailabilityService],
+  exports: [AppointmentsService, AvailabilityService],
 })
 export class AppointmentsModule {}

@@ -276,3 +276,42 @@ export class AppointmentDateParamDto {
   @IsISO8601({ strict: true })
   date!: string;
 }
+
+/** Query of available slots: a local date range (≤ 62 days) and what the visit needs. */
+export class AvailableSlotsQueryDto {
+  /** First clinic-local date, `YYYY-MM-DD`. */
+  @Matches(DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  /** Last clinic-local date (inclusive). */
+  @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  to!: string;
+
+  @IsUUID()
+  locationId!: string;
+
+  /** Sets the duration (and, across doctors, the specialty). */
+  @IsOptional()
+  @IsUUID()
+  treatmentId?: string;
+
+  /** Across doctors: any doctor of this specialty. */
+  @IsOptional()
+  @IsUUID()
+  specialtyId?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @Min(5)
+  @Max(720)
+  durationMinutes?: number;
+}
+
+export class AvailableSlotDto {
+  start!: string;
+  end!: string;
+  doctorId!: string;
+}
