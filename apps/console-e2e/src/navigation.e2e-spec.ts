@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoRole, launchBrowser, login, navigationLabels, newContext } from './support/browser';
 
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
-  superadmin: ['Inicio', 'Usuarios', 'Auditoría'],
-  admin: ['Inicio', 'Usuarios'],
-  receptionist: ['Inicio'],
-  doctor: ['Inicio'],
+  superadmin: ['Inicio', 'Usuarios', 'Auditoría', 'Configuración'],
+  admin: ['Inicio', 'Usuarios', 'Configuración'],
+  receptionist: ['Inicio', 'Configuración'],
+  doctor: ['Inicio', 'Configuración'],
   patient: ['Inicio'],
 };
 

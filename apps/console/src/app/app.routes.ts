@@ -7,7 +7,7 @@ import {
   notFoundRoute,
   shellPageRoutes,
 } from '@consultorio/console/shell';
-import { USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
+import { STAFF_ROLES, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
 
 export const appRoutes: Routes = [
   loginRoute,
@@ -28,6 +28,12 @@ export const appRoutes: Routes = [
         title: 'nav.auditLog',
         canActivate: [roleGuard(...AUDIT_LOG_ROLES)],
         loadChildren: () => import('@consultorio/console/users').then((m) => m.auditLogRoutes),
+      },
+      {
+        path: 'settings',
+        title: 'nav.settings',
+        canActivate: [roleGuard(...STAFF_ROLES)],
+        loadChildren: () => import('@consultorio/console/settings').then((m) => m.settingsRoutes),
       },
       notFoundRoute,
     ],

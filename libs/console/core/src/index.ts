@@ -13,6 +13,8 @@ export * from './lib/api/auth-api';
 export * from './lib/api/roles-api';
 export * from './lib/api/users-api';
 export * from './lib/api/audit-api';
+export * from './lib/api/catalogs-api';
+export * from './lib/api/clinic-settings-api';
 export * from './lib/i18n/i18n';
 export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/date-time.pipe';

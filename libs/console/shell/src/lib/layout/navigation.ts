@@ -1,4 +1,4 @@
-import { ALL_ROLES, Role, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
+import { ALL_ROLES, Role, STAFF_ROLES, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
 import type { TranslationKey } from '@consultorio/console/core';
 
 /** One module of the console in the side navigation. */
@@ -32,6 +32,14 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'home.auditLogText',
     icon: 'manage_search',
     roles: AUDIT_LOG_ROLES,
+  },
+  {
+    path: '/settings',
+    label: 'nav.settings',
+    description: 'home.settingsText',
+    icon: 'settings',
+    // Admins edit the clinic settings and catalogs; other staff look the catalogs up.
+    roles: STAFF_ROLES,
   },
 ];
 
