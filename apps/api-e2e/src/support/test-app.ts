@@ -41,6 +41,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     CONSOLE_DIR: '/nonexistent',
+    // Each test builds the clinic it needs; the demo clinic has its own test.
+    SEED_DEMO_CLINIC: 'false',
     LOGIN_LIMIT_PER_IP: '100000',
     LOGIN_LIMIT_PER_ACCOUNT: '100000',
     ...overrides,

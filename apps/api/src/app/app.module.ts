@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AppointmentsModule } from '@consultorio/api/appointments';
 import { AuthModule } from '@consultorio/api/auth';
 import { AppEnvironment, CoreModule } from '@consultorio/api/core';
+import { DemoModule } from '@consultorio/api/demo';
 import { PatientsModule } from '@consultorio/api/patients';
 import { SettingsModule } from '@consultorio/api/settings';
 import { StaffModule } from '@consultorio/api/staff';
@@ -20,6 +21,7 @@ export class AppModule {
         PatientsModule,
         StaffModule,
         AppointmentsModule,
+        DemoModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import {
   runMigrations,
   type AppEnvironment,
 } from '@consultorio/api/core';
+import { DemoClinicSeeder } from '@consultorio/api/demo';
 import { FirstUsersSeeder } from '@consultorio/api/users';
 import { MIGRATIONS } from '../migrations';
 import { AppModule } from './app.module';
@@ -30,5 +31,6 @@ export async function createApi(env: AppEnvironment): Promise<NestFastifyApplica
   );
   await bootstrap(app, env);
   await app.get(FirstUsersSeeder).seedIfEmpty();
+  await app.get(DemoClinicSeeder).seedIfEmpty();
   return app;
 }

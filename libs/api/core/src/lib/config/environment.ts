@@ -99,6 +99,11 @@ export class AppEnvironment {
   @IsString()
   INITIAL_SUPERADMIN_PASSWORD?: string;
 
+  /** With SEED_DEMO: whether the demo also gets a whole clinic (doctors, patients, appointments). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO_CLINIC = true;
+
   /** Whether to trust X-Forwarded-* headers (behind a reverse proxy). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -1,0 +1,2 @@
+export * from './lib/demo-clinic.seeder';
+export * from './lib/demo.module';
