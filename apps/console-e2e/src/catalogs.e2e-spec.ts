@@ -38,9 +38,9 @@ describe('clinic settings and catalogs', () => {
     await page.getByTestId('settings-catalogs/specialties').click();
     await page.getByTestId('catalog-table').waitFor();
     await createEntry(page, async (dialog) => {
-      await dialog.locator('[data-field="name"] input').fill('Ortodoncia');
+      await dialog.locator('[data-field="name"] input').fill('Implantología');
     });
-    await page.getByTestId('catalog-table').locator('tr', { hasText: 'Ortodoncia' }).waitFor();
+    await page.getByTestId('catalog-table').locator('tr', { hasText: 'Implantología' }).waitFor();
 
     await page.getByTestId('settings-catalogs/treatments').click();
     await page.getByTestId('catalog-table').waitFor();
@@ -53,14 +53,14 @@ describe('clinic settings and catalogs', () => {
       await dialog.locator('[data-field="price"] input').fill('120.50');
       await dialog.locator('[data-field="durationMinutes"] input').fill('60');
       await dialog.getByTestId('select-specialtyId').click();
-      await page.getByRole('option', { name: 'Ortodoncia' }).click();
+      await page.getByRole('option', { name: 'Implantología' }).click();
     });
     const row = page.getByTestId('catalog-table').locator('tr', { hasText: 'Brackets metálicos' });
     await row.waitFor();
     const rowText = (await row.innerText()).replace(/\s+/g, ' ');
     expect(rowText).toContain('S/ 120.50');
     expect(rowText).toContain('60 min');
-    expect(rowText).toContain('Ortodoncia');
+    expect(rowText).toContain('Implantología');
 
     await page.getByTestId('settings-clinic').click();
     const name = page.getByTestId('clinic-settings-form').locator('[formcontrolname="name"]');
