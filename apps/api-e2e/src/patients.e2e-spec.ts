@@ -133,9 +133,13 @@ describe('patients', () => {
     );
   });
 
-  it('keeps doctors and patients out for now', async () => {
+  it('shows a doctor only the patients they treat, and keeps patients out', async () => {
     const http = new Http(api.baseUrl);
-    expectProblem(await (await http.loggedIn('doctor')).get('/api/v1/patients'), 403);
+    const doctor = await http.loggedIn('doctor');
+    // This doctor account has no profile and no appointments: nobody.
+    expect((await doctor.get('/api/v1/patients')).body.total).toBe(0);
+    expect((await doctor.get('/api/v1/patients/search?q=jose')).body).toEqual([]);
+    expectProblem(await doctor.post('/api/v1/patients', { firstNames: 'A', lastNames: 'B' }), 403);
     expectProblem(await (await http.loggedIn('patient')).get('/api/v1/patients/search?q=jose'), 403);
   });
 });

@@ -3,6 +3,7 @@ import { Catalogs1763900000000 } from './1763900000000-catalogs';
 import { Patients1763950000000 } from './1763950000000-patients';
 import { Staff1764000000000 } from './1764000000000-staff';
 import { Appointments1764100000000 } from './1764100000000-appointments';
+import { ClinicalNotes1764200000000 } from './1764200000000-clinical-notes';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Patients1763950000000,
   Staff1764000000000,
   Appointments1764100000000,
+  ClinicalNotes1764200000000,
 ];

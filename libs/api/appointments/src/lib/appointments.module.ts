@@ -4,6 +4,8 @@ import { StaffModule } from '@consultorio/api/staff';
 import { AppointmentsController } from './appointments.controller';
 import { AvailabilityController } from './availability.controller';
 import { AvailabilityService } from './availability.service';
+import { PatientCareController } from './patient-care.controller';
+import { PatientCareService } from './patient-care.service';
 import { AppointmentsService } from './appointments.service';
 
 describeConstraints({
@@ -12,8 +14,8 @@ describeConstraints({
 
 @Module({
   imports: [StaffModule],
-  controllers: [AvailabilityController, AppointmentsController],
-  providers: [AppointmentsService, AvailabilityService],
-  exports: [AppointmentsService, AvailabilityService],
+  controllers: [AvailabilityController, AppointmentsController, PatientCareController],
+  providers: [AppointmentsService, AvailabilityService, PatientCareService],
+  exports: [AppointmentsService, AvailabilityService, PatientCareService],
 })
 export class AppointmentsModule {}

@@ -17,45 +17,61 @@ import {
   Role,
 } from '@consultorio/shared/contracts';
 import { Ctx, Roles, type RequestContext } from '@consultorio/api/core';
+import { DoctorsService } from '@consultorio/api/staff';
 import { PatientsService } from './patients.service';
 
 /** Patch body: any subset of the patient's fields. */
 export class UpdatePatientDto extends PartialType(CreatePatientDto) {}
 
 const uuid = new ParseUUIDPipe({ version: '4' });
-// Doctors will see the patients they treat once appointments exist; until then only the front office.
 const FRONT_OFFICE = [Role.Superadmin, Role.Admin, Role.Receptionist];
+/** Doctors also read patients, limited to those they treat (have an appointment with). */
+const READERS = [...FRONT_OFFICE, Role.Doctor];
+/** Matches no doctor: a doctor account without a profile treats nobody. */
+const NO_DOCTOR = '00000000-0000-4000-8000-000000000000';
 
 @ApiTags('patients')
 @Controller('patients')
 export class PatientsController {
-  constructor(private readonly patients: PatientsService) {}
+  constructor(
+    private readonly patients: PatientsService,
+    private readonly doctors: DoctorsService,
+  ) {}
+
+  private async treatingDoctor(context: RequestContext): Promise<string | null> {
+    if (context.user?.role !== Role.Doctor) return null;
+    return (await this.doctors.idOfUser(context.user.id)) ?? NO_DOCTOR;
+  }
 
   @Get()
-  @Roles(...FRONT_OFFICE)
+  @Roles(...READERS)
   @ApiOperation({
-    summary: 'List patients: search, filter by status, lead source, insurer, business line; paginate',
+    summary:
+      'List patients: search, filter by status, lead source, insurer, business line; paginate (doctors: theirs)',
   })
-  list(@Query() query: PatientQueryDto): Promise<PatientPageDto> {
-    return this.patients.list(query);
+  async list(@Query() query: PatientQueryDto, @Ctx() context: RequestContext): Promise<PatientPageDto> {
+    return this.patients.list(query, await this.treatingDoctor(context));
   }
 
   @Get('search')
-  @Roles(...FRONT_OFFICE)
+  @Roles(...READERS)
   @ApiOperation({
     summary: 'Search as you type: name, document, phone or e-mail, accent-, case- and typo-tolerant; best 10',
   })
   @ApiOkResponse({ type: [PatientSummaryDto] })
-  search(@Query() query: PatientSearchQueryDto): Promise<PatientSummaryDto[]> {
-    return this.patients.search(query.q);
+  async search(
+    @Query() query: PatientSearchQueryDto,
+    @Ctx() context: RequestContext,
+  ): Promise<PatientSummaryDto[]> {
+    return this.patients.search(query.q, await this.treatingDoctor(context));
   }
 
   @Get(':id')
-  @Roles(...FRONT_OFFICE)
-  @ApiOperation({ summary: 'One patient’s record (the read is audited)' })
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One patient’s record (the read is audited; doctors: patients they treat)' })
   @ApiNotFoundResponse()
-  get(@Param('id', uuid) id: string, @Ctx() context: RequestContext): Promise<PatientDto> {
-    return this.patients.get(id, context);
+  async get(@Param('id', uuid) id: string, @Ctx() context: RequestContext): Promise<PatientDto> {
+    return this.patients.get(id, context, await this.treatingDoctor(context));
   }
 
   @Post()

@@ -30,6 +30,22 @@ function searchWords(query: string): string[] {
  * e-mail), either as a substring or, for typos, by trigram word similarity (`<%`). Both use the
  * GIN trigram index on `search_text`.
  */
+/** Limits a patient query to those with an appointment with the doctor (what a doctor may see). */
+function treatedBy<T extends object>(
+  builder: SelectQueryBuilder<T>,
+  doctorId?: string | null,
+): SelectQueryBuilder<T> {
+  if (doctorId) {
+    builder.andWhere(
+      'EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id AND a.doctor_id = :treatingDoctor)',
+      {
+        treatingDoctor: doctorId,
+      },
+    );
+  }
+  return builder;
+}
+
 function whereMatches<T extends object>(
   builder: SelectQueryBuilder<T>,
   query: string,
@@ -50,8 +66,8 @@ export class PatientsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(query: PatientQueryDto): Promise<Page<PatientSummaryDto>> {
-    const builder = this.dataSource.getRepository(PatientEntity).createQueryBuilder('p');
+  list(query: PatientQueryDto, doctorId?: string | null): Promise<Page<PatientSummaryDto>> {
+    const builder = treatedBy(this.dataSource.getRepository(PatientEntity).createQueryBuilder('p'), doctorId);
     if (query.q?.trim()) whereMatches(builder, query.q);
     if (query.status) builder.andWhere('p.status = :status', { status: query.status });
     if (query.leadSourceId)
@@ -74,8 +90,11 @@ export class PatientsService {
   }
 
   /** The best matches for search-as-you-type: closest first, at most 10. */
-  async search(query: string): Promise<PatientSummaryDto[]> {
-    const builder = whereMatches(this.dataSource.getRepository(PatientEntity).createQueryBuilder('p'), query)
+  async search(query: string, doctorId?: string | null): Promise<PatientSummaryDto[]> {
+    const builder = whereMatches(
+      treatedBy(this.dataSource.getRepository(PatientEntity).createQueryBuilder('p'), doctorId),
+      query,
+    )
       .addSelect('word_similarity(immutable_unaccent(lower(:whole)), p.search_text)', 'rank')
       .setParameter('whole', query.trim())
       .orderBy('rank', 'DESC')
@@ -86,9 +105,16 @@ export class PatientsService {
   }
 
   /** One patient's record; reading it is audited (it holds clinical fields). */
-  get(id: string, context: RequestContext): Promise<PatientDto> {
+  get(id: string, context: RequestContext, doctorId?: string | null): Promise<PatientDto> {
     return this.dataSource.transaction(async (manager) => {
       const patient = await this.find(manager, id);
+      if (doctorId) {
+        const [treated] = await manager.query(
+          'SELECT 1 FROM appointments WHERE patient_id = $1 AND doctor_id = $2 LIMIT 1',
+          [id, doctorId],
+        );
+        if (!treated) throw notFound('Patient');
+      }
       await this.audit.record(manager, context, {
         action: AuditAction.Read,
         entity: 'patient',

@@ -315,3 +315,78 @@ export class AvailableSlotDto {
   end!: string;
   doctorId!: string;
 }
+
+/** A doctor's note for one appointment of theirs: diagnosis, treatment given, free notes. */
+export class CreateClinicalNoteDto {
+  @IsUUID()
+  appointmentId!: string;
+
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(2000)
+  diagnosis?: string | null;
+
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(4000)
+  treatment?: string | null;
+
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(10000)
+  notes?: string | null;
+}
+
+export class UpdateClinicalNoteDto {
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(2000)
+  diagnosis?: string | null;
+
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(4000)
+  treatment?: string | null;
+
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(10000)
+  notes?: string | null;
+}
+
+export class ClinicalNoteDto {
+  id!: string;
+  patientId!: string;
+  appointmentId!: string;
+  appointmentStart!: string;
+  doctorId!: string;
+  doctorName!: string;
+  diagnosis!: string | null;
+  treatment!: string | null;
+  notes!: string | null;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class ClinicalNotePageDto {
+  items!: ClinicalNoteDto[];
+  total!: number;
+  page!: number;
+  pageSize!: number;
+}
+
+/** Derived facts of a patient's appointments. */
+export class PatientAppointmentStatsDto {
+  lastAppointment!: string | null;
+  nextAppointment!: string | null;
+  booked!: number;
+  completed!: number;
+  noShow!: number;
+  cancelled!: number;
+}
