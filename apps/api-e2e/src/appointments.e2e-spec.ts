@@ -228,4 +228,21 @@ describe('appointments', () => {
       403,
     );
   });
+
+  it('counts a doctor’s appointments by status over clinic-local days', async () => {
+    const report = await admin.get(`/api/v1/doctors/${doctorId}/productivity?from=2027-03-01&to=2027-03-01`);
+    expect(report.status).toBe(200);
+    const [expected] = await api.sql<Record<string, number>>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
+         FROM appointments WHERE doctor_id = $1
+          AND starts_at >= '2027-03-01T00:00:00-05:00' AND starts_at < '2027-03-02T00:00:00-05:00'`,
+      [doctorId],
+    );
+    expect(report.body).toMatchObject({ from: '2027-03-01', to: '2027-03-01', ...expected });
+    expect(report.body.completed).toBeGreaterThan(0);
+    expect(report.body.attendedMinutes).toBe(report.body.completed * 30);
+    expectProblem(await receptionist.get(`/api/v1/doctors/${doctorId}/productivity`), 403);
+    expectProblem(await admin.get('/api/v1/doctors/5b0d1c2e-8a44-4f7e-9d53-0c6a1f3e9b21/productivity'), 404);
+  });
 });

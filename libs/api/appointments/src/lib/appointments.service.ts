@@ -10,6 +10,8 @@ import {
   type AppointmentQueryDto,
   type ChangeAppointmentStatusDto,
   type CreateAppointmentDto,
+  type DoctorProductivityDto,
+  type ProductivityQueryDto,
   type Page,
   type RescheduleAppointmentDto,
 } from '@consultorio/shared/contracts';
@@ -268,6 +270,55 @@ export class AppointmentsService {
       { ...query, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },
       restrictToDoctor,
     );
+  }
+
+  /** A doctor's appointments by status over clinic-local dates (default: the last 30 days). */
+  async productivity(
+    doctorId: string,
+    query: ProductivityQueryDto,
+    context: RequestContext,
+  ): Promise<DoctorProductivityDto> {
+    await this.assertOwnAgenda(context, doctorId);
+    const [row] = await this.dataSource.query(
+      `WITH tz AS (SELECT time_zone FROM clinic_settings WHERE id = 1),
+       span AS (
+         SELECT coalesce($2::date, (now() AT TIME ZONE tz.time_zone)::date - 30) AS from_date,
+                coalesce($3::date, (now() AT TIME ZONE tz.time_zone)::date) AS to_date, tz.time_zone FROM tz
+       )
+       SELECT span.from_date::text AS from_date, span.to_date::text AS to_date,
+              EXISTS (SELECT 1 FROM doctors WHERE id = $1) AS doctor_exists,
+              count(a.id)::int AS total,
+              count(*) FILTER (WHERE a.status = 'scheduled')::int AS scheduled,
+              count(*) FILTER (WHERE a.status = 'confirmed')::int AS confirmed,
+              count(*) FILTER (WHERE a.status = 'checked_in')::int AS checked_in,
+              count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE a.status = 'cancelled')::int AS cancelled,
+              count(*) FILTER (WHERE a.status = 'no_show')::int AS no_show,
+              coalesce(sum(extract(epoch FROM a.ends_at - a.starts_at) / 60) FILTER (WHERE a.status = 'completed'), 0)::int
+                AS attended_minutes
+         FROM span
+         LEFT JOIN appointments a ON a.doctor_id = $1
+              AND a.starts_at >= (span.from_date::timestamp AT TIME ZONE span.time_zone)
+              AND a.starts_at < ((span.to_date + 1)::timestamp AT TIME ZONE span.time_zone)
+        GROUP BY span.from_date, span.to_date`,
+      [doctorId, query.from ?? null, query.to ?? null],
+    );
+    if (!row.doctor_exists) throw notFound('Doctor');
+    const past = row.completed + row.no_show;
+    return {
+      doctorId,
+      from: row.from_date,
+      to: row.to_date,
+      total: row.total,
+      scheduled: row.scheduled,
+      confirmed: row.confirmed,
+      checkedIn: row.checked_in,
+      completed: row.completed,
+      cancelled: row.cancelled,
+      noShow: row.no_show,
+      attendedMinutes: row.attended_minutes,
+      noShowRate: past === 0 ? 0 : Math.round((row.no_show / past) * 1000) / 1000,
+    };
   }
 
   /**

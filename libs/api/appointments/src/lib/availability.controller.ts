@@ -1,7 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { AvailableSlotDto, AvailableSlotsQueryDto, STAFF_ROLES } from '@consultorio/shared/contracts';
-import { Roles } from '@consultorio/api/core';
+import {
+  AvailableSlotDto,
+  AvailableSlotsQueryDto,
+  DoctorProductivityDto,
+  ProductivityQueryDto,
+  Role,
+  STAFF_ROLES,
+} from '@consultorio/shared/contracts';
+import { Ctx, Roles, type RequestContext } from '@consultorio/api/core';
+import { AppointmentsService } from './appointments.service';
 import { AvailabilityService } from './availability.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -9,7 +17,24 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiTags('appointments')
 @Controller()
 export class AvailabilityController {
-  constructor(private readonly availability: AvailabilityService) {}
+  constructor(
+    private readonly availability: AvailabilityService,
+    private readonly appointments: AppointmentsService,
+  ) {}
+
+  @Get('doctors/:id/productivity')
+  @Roles(Role.Superadmin, Role.Admin, Role.Doctor)
+  @ApiOperation({
+    summary: 'A doctor’s appointments by status over a period, attended minutes and no-show rate',
+  })
+  @ApiOkResponse({ type: DoctorProductivityDto })
+  productivity(
+    @Param('id', uuid) id: string,
+    @Query() query: ProductivityQueryDto,
+    @Ctx() context: RequestContext,
+  ): Promise<DoctorProductivityDto> {
+    return this.appointments.productivity(id, query, context);
+  }
 
   @Get('doctors/:id/available-slots')
   @Roles(...STAFF_ROLES)

@@ -390,3 +390,35 @@ export class PatientAppointmentStatsDto {
   noShow!: number;
   cancelled!: number;
 }
+
+export class ProductivityQueryDto {
+  /** First clinic-local date (inclusive); default: 30 days ago. */
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Last clinic-local date (inclusive); default: today. */
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+/** A doctor's appointments in a period, by status (billing figures come with the billing module). */
+export class DoctorProductivityDto {
+  doctorId!: string;
+  from!: string;
+  to!: string;
+  total!: number;
+  scheduled!: number;
+  confirmed!: number;
+  checkedIn!: number;
+  completed!: number;
+  cancelled!: number;
+  noShow!: number;
+  /** Completed appointments' minutes. */
+  attendedMinutes!: number;
+  /** Share of past appointments (completed + no-show) that were no-shows, 0–1. */
+  noShowRate!: number;
+}
