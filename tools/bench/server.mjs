@@ -15,6 +15,12 @@ import pg from 'pg';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const API_ENTRY = join(ROOT, 'dist/apps/api/main.js');
 
+/**
+ * Credentials of the embedded PostgreSQL the API starts (libs/api/core, embedded-postgres.ts): it
+ * listens on loopback only and holds nothing but the benchmark's throw-away data.
+ */
+const EMBEDDED_USER = 'consultorio:consultorio-embedded';
+
 /** Finds a free TCP port on loopback. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -69,6 +75,8 @@ export async function prepareDatabase(log) {
       kind: 'DATABASE_URL',
       postgres: `PostgreSQL ${version}`,
       env: { DATABASE_URL: url.toString() },
+      /** Where the benchmark itself reaches the scratch database. */
+      connectionString: async () => url.toString(),
       async cleanup() {
         await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
         log(`Scratch database ${name} dropped`);
@@ -85,6 +93,12 @@ export async function prepareDatabase(log) {
     kind: 'embedded',
     postgres: await embeddedPostgresVersion(),
     env: { EMBEDDED_PG_DIR: dataDir },
+    /** Where the benchmark itself reaches the embedded database, once the API has started it. */
+    connectionString: async () => {
+      // The API picks a free port and writes it, like any postmaster, on line 4 of postmaster.pid.
+      const port = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+      return `postgres://${EMBEDDED_USER}@127.0.0.1:${port}/consultorio`;
+    },
     async cleanup() {
       stopOrphanPostgres(dataDir);
       await rm(root, { recursive: true, force: true });
@@ -156,6 +170,8 @@ export async function startServer({ env, log, readyTimeoutMs = 60_000 }) {
 
   return {
     baseUrl,
+    /** The API's process id, to read its CPU time. */
+    pid: child.pid,
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');
