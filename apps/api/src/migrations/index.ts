@@ -4,6 +4,7 @@ import { Patients1763950000000 } from './1763950000000-patients';
 import { Staff1764000000000 } from './1764000000000-staff';
 import { Appointments1764100000000 } from './1764100000000-appointments';
 import { ClinicalNotes1764200000000 } from './1764200000000-clinical-notes';
+import { ScheduleFitFunction1764300000000 } from './1764300000000-schedule-fit-function';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Staff1764000000000,
   Appointments1764100000000,
   ClinicalNotes1764200000000,
+  ScheduleFitFunction1764300000000,
 ];

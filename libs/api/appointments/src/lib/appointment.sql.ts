@@ -54,42 +54,6 @@ export function toConflictDto(row: Row): AppointmentConflictDto {
   };
 }
 
-/**
- * Why a doctor cannot see a patient at [$2, $3) at location $4, in the clinic's time zone: a
- * holiday, a block, or no working range (special hours of the date replace the weekly ones) that
- * holds the whole appointment. NULL when it fits. Parameters: doctor, start, end, location.
- */
-export const SCHEDULE_FIT_SQL = `
-  WITH tz AS (SELECT time_zone FROM clinic_settings WHERE id = 1),
-  local AS (
-    SELECT ($2::timestamptz AT TIME ZONE tz.time_zone) AS start_local,
-           ($3::timestamptz AT TIME ZONE tz.time_zone) AS end_local
-      FROM tz
-  ),
-  day AS (
-    SELECT start_local::date AS date, start_local::time AS start_time,
-           CASE WHEN end_local::date = start_local::date THEN end_local::time
-                WHEN end_local = (start_local::date + 1)::timestamp THEN time '24:00' END AS end_time
-      FROM local
-  )
-  SELECT CASE
-    WHEN EXISTS (SELECT 1 FROM holidays h, day WHERE h.date = day.date) THEN 'holiday'
-    WHEN EXISTS (SELECT 1 FROM schedule_blocks b
-                  WHERE b.doctor_id = $1 AND b.period && tstzrange($2::timestamptz, $3::timestamptz, '[)')) THEN 'blocked'
-    WHEN (SELECT end_time FROM day) IS NULL THEN 'outside_hours'
-    WHEN EXISTS (SELECT 1 FROM special_hours s, day WHERE s.doctor_id = $1 AND s.date = day.date) THEN
-      CASE WHEN EXISTS (SELECT 1 FROM special_hours s, day
-                         WHERE s.doctor_id = $1 AND s.date = day.date AND s.location_id = $4
-                           AND s.start_time <= day.start_time AND s.end_time >= day.end_time)
-           THEN NULL ELSE 'outside_hours' END
-    WHEN EXISTS (SELECT 1 FROM working_hours w, day
-                  WHERE w.doctor_id = $1 AND w.location_id = $4
-                    AND w.weekday = extract(isodow FROM day.date)
-                    AND w.valid_from <= day.date AND (w.valid_to IS NULL OR w.valid_to >= day.date)
-                    AND w.start_time <= day.start_time AND w.end_time >= day.end_time) THEN NULL
-    ELSE 'outside_hours'
-  END AS problem`;
-
 /** Live appointments in the way of [$3, $4) for doctor $1 (unless $5 overbooked) or resource $2, except $6. */
 export const CONFLICTS_SQL = `
   SELECT id, starts_at, ends_at, doctor_id, resource_id, status,

@@ -24,13 +24,7 @@ import {
   type RequestContext,
 } from '@consultorio/api/core';
 import { DoctorsService } from '@consultorio/api/staff';
-import {
-  CONFLICTS_SQL,
-  SCHEDULE_FIT_SQL,
-  SELECT_APPOINTMENT,
-  toAppointmentDto,
-  toConflictDto,
-} from './appointment.sql';
+import { CONFLICTS_SQL, SELECT_APPOINTMENT, toAppointmentDto, toConflictDto } from './appointment.sql';
 
 /** Matches no doctor: the agenda of a doctor account that has no profile yet. */
 const NO_DOCTOR = '00000000-0000-4000-8000-000000000000';
@@ -354,38 +348,55 @@ export class AppointmentsService {
     return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
   }
 
-  /** What the database cannot check by itself: the doctor works there and then, the resource fits. */
+  /**
+   * What the database cannot check by itself: the doctor works there and then, the resource fits.
+   * One statement reads every fact (the schedule check is the `appointment_schedule_problem`
+   * function), so a booking costs one round trip here.
+   */
   private async assertBookable(manager: EntityManager, slot: Slot, context: RequestContext): Promise<void> {
     if (new Date(slot.end) <= new Date(slot.start)) {
       throw unprocessable('time-order', 'end must be after start.', [
         { field: 'end', code: 'timeOrder', message: 'end must be after start' },
       ]);
     }
-    const [doctor] = await manager.query(
-      `SELECT d.available, EXISTS (SELECT 1 FROM doctor_locations l WHERE l.doctor_id = d.id AND l.location_id = $2) AS works_there
-         FROM doctors d WHERE d.id = $1`,
-      [slot.doctorId, slot.locationId],
+    if (slot.overrideReason && context.user?.role !== Role.Superadmin && context.user?.role !== Role.Admin) {
+      throw forbidden('Only admins may book outside the doctor’s schedule.');
+    }
+    const [facts] = await manager.query(
+      `SELECT d.id IS NOT NULL AS doctor_exists, d.available,
+              EXISTS (SELECT 1 FROM doctor_locations l WHERE l.doctor_id = $1 AND l.location_id = $2) AS works_there,
+              (SELECT required_resource_type FROM treatments WHERE id = $3::uuid) AS required_type,
+              r.id IS NOT NULL AS resource_exists, r.location_id AS resource_location, r.type AS resource_type,
+              r.active AS resource_active,
+              CASE WHEN $7::boolean THEN NULL ELSE appointment_schedule_problem($1, $5, $6, $2) END AS schedule_problem
+         FROM (SELECT 1) one
+         LEFT JOIN doctors d ON d.id = $1
+         LEFT JOIN resources r ON r.id = $4::uuid`,
+      [
+        slot.doctorId,
+        slot.locationId,
+        slot.treatmentId,
+        slot.resourceId,
+        slot.start,
+        slot.end,
+        !!slot.overrideReason,
+      ],
     );
-    if (!doctor)
+    if (!facts.doctor_exists) {
       throw unprocessable('unknown-doctor', 'The doctor does not exist.', [
         { field: 'doctorId', code: 'reference', message: 'doctorId does not exist' },
       ]);
-    if (!doctor.works_there) {
+    }
+    if (!facts.works_there) {
       throw unprocessable('wrong-location', 'The doctor does not work at that location.', [
         { field: 'locationId', code: 'doctorLocation', message: 'the doctor does not work at this location' },
       ]);
     }
-    if (!doctor.available)
+    if (!facts.available)
       throw unprocessable('doctor-unavailable', 'The doctor does not take new appointments.');
-    const [treatment] = slot.treatmentId
-      ? await manager.query(`SELECT required_resource_type FROM treatments WHERE id = $1`, [slot.treatmentId])
-      : [null];
+    const required: string | null = facts.required_type;
     if (slot.resourceId) {
-      const [resource] = await manager.query(
-        `SELECT location_id, type, active FROM resources WHERE id = $1`,
-        [slot.resourceId],
-      );
-      if (!resource || resource.location_id !== slot.locationId || !resource.active) {
+      if (!facts.resource_exists || facts.resource_location !== slot.locationId || !facts.resource_active) {
         throw unprocessable('wrong-resource', 'The resource is not an active one at that location.', [
           {
             field: 'resourceId',
@@ -394,40 +405,17 @@ export class AppointmentsService {
           },
         ]);
       }
-      if (treatment?.required_resource_type && treatment.required_resource_type !== resource.type) {
-        throw unprocessable(
-          'wrong-resource-type',
-          `The treatment needs a ${treatment.required_resource_type}.`,
-          [
-            {
-              field: 'resourceId',
-              code: 'resourceType',
-              message: `resourceId must be a ${treatment.required_resource_type}`,
-            },
-          ],
-        );
+      if (required && required !== facts.resource_type) {
+        throw unprocessable('wrong-resource-type', `The treatment needs a ${required}.`, [
+          { field: 'resourceId', code: 'resourceType', message: `resourceId must be a ${required}` },
+        ]);
       }
-    } else if (treatment?.required_resource_type) {
-      throw unprocessable('resource-required', `The treatment needs a ${treatment.required_resource_type}.`, [
-        {
-          field: 'resourceId',
-          code: 'required',
-          message: `resourceId (a ${treatment.required_resource_type}) is required`,
-        },
+    } else if (required) {
+      throw unprocessable('resource-required', `The treatment needs a ${required}.`, [
+        { field: 'resourceId', code: 'required', message: `resourceId (a ${required}) is required` },
       ]);
     }
-    if (slot.overrideReason) {
-      if (context.user?.role !== Role.Superadmin && context.user?.role !== Role.Admin) {
-        throw forbidden('Only admins may book outside the doctor’s schedule.');
-      }
-      return;
-    }
-    const [{ problem }] = await manager.query(SCHEDULE_FIT_SQL, [
-      slot.doctorId,
-      slot.start,
-      slot.end,
-      slot.locationId,
-    ]);
+    const problem: string | null = facts.schedule_problem;
     if (problem) {
       throw unprocessable(problem.replace('_', '-'), SCHEDULE_PROBLEMS[problem], [
         { field: 'start', code: problem, message: SCHEDULE_PROBLEMS[problem] },
@@ -481,17 +469,26 @@ export class AppointmentsService {
     action: AuditAction,
     details: Record<string, unknown>,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO appointment_events (appointment_id, actor_id, kind, from_status, to_status, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [appointment.id, context.user?.id ?? null, kind, fromStatus, appointment.status, details],
-    );
     const type =
       kind === 'status_changed' && appointment.status === AppointmentStatus.Cancelled ? 'cancelled' : kind;
-    await manager.query(`INSERT INTO domain_events (type, aggregate_id, payload) VALUES ($1, $2, $3)`, [
-      `appointment.${type}`,
-      appointment.id,
-      { appointment, fromStatus, details },
-    ]);
+    // History and domain event in one statement.
+    await manager.query(
+      `WITH history AS (
+         INSERT INTO appointment_events (appointment_id, actor_id, kind, from_status, to_status, details)
+         VALUES ($1, $2, $3, $4, $5, $6)
+       )
+       INSERT INTO domain_events (type, aggregate_id, payload) VALUES ($7, $1, $8)`,
+      [
+        appointment.id,
+        context.user?.id ?? null,
+        kind,
+        fromStatus,
+        appointment.status,
+        details,
+        `appointment.${type}`,
+        { appointment, fromStatus, details },
+      ],
+    );
     await this.audit.record(manager, context, {
       action,
       entity: 'appointment',
