@@ -1,2 +1,3 @@
 export * from './lib/list-card/list-card.component';
 export * from './lib/password-toggle/password-toggle.component';
+export * from './lib/confirm-dialog/confirm-dialog.component';

@@ -22,10 +22,9 @@ import {
   errorMessage,
   problemOf,
 } from '@consultorio/console/core';
-import { ListCardComponent } from '@consultorio/console/ui';
 import { ALL_ROLES, MAX_PAGE_SIZE, Role, canManageRole, type UserDto } from '@consultorio/shared/contracts';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
-import { ConfirmDialogComponent, ConfirmDialogData } from '../confirm-dialog/confirm-dialog.component';
+import { ConfirmDialogComponent, ConfirmDialogData, ListCardComponent } from '@consultorio/console/ui';
 import { UserDialogComponent, UserDialogData } from '../user-dialog/user-dialog.component';
 import { UsersStore } from './users.store';
 

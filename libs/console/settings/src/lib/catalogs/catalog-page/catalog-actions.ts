@@ -3,7 +3,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { I18n, Notifier, statusOf } from '@consultorio/console/core';
 import type { CatalogEntryDto } from '@consultorio/shared/contracts';
 import { firstValueFrom } from 'rxjs';
-import { ConfirmDialogComponent, ConfirmDialogData } from '../../shared/confirm-dialog.component';
+import { ConfirmDialogComponent, ConfirmDialogData } from '@consultorio/console/ui';
 import { CatalogDialogComponent, CatalogDialogData } from '../catalog-dialog/catalog-dialog.component';
 import { CatalogLookups } from '../catalog-lookups';
 import { CatalogStore } from './catalog.store';

@@ -7,7 +7,8 @@ import { TranslatePipe } from '@consultorio/console/core';
 export interface ConfirmDialogData {
   title: string;
   text: string;
-  confirm: string;
+  /** Label of the confirming button; without it the dialog only informs and offers to close. */
+  confirm?: string;
   icon: string;
   /** Whether confirming takes something away (shown in the error colour). */
   destructive?: boolean;
@@ -23,19 +24,25 @@ export interface ConfirmDialogData {
     }}</mat-icon>
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
-      <p>{{ data.text }}</p>
+      <p data-testid="confirm-text">{{ data.text }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button [mat-dialog-close]="false">{{ 'common.cancel' | t }}</button>
-      <button
-        mat-flat-button
-        data-testid="confirm"
-        cdkFocusInitial
-        [class.destructive]="data.destructive"
-        [mat-dialog-close]="true"
-      >
-        {{ data.confirm }}
-      </button>
+      @if (data.confirm) {
+        <button mat-button [mat-dialog-close]="false">{{ 'common.cancel' | t }}</button>
+        <button
+          mat-flat-button
+          data-testid="confirm"
+          cdkFocusInitial
+          [class.destructive]="data.destructive"
+          [mat-dialog-close]="true"
+        >
+          {{ data.confirm }}
+        </button>
+      } @else {
+        <button mat-flat-button cdkFocusInitial data-testid="confirm-close" [mat-dialog-close]="false">
+          {{ 'common.close' | t }}
+        </button>
+      }
     </mat-dialog-actions>
   `,
   styles: `
