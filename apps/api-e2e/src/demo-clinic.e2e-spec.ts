@@ -46,6 +46,21 @@ describe('the demo clinic', () => {
     expect(overlaps).toBe(0);
   });
 
+  it('books every appointment inside its doctor’s hours, on clinic-local days and times', async () => {
+    // The database's own session time zone must not leak into the seed: Lima's 09:00 is 14:00 UTC.
+    const misplaced = await api.sql<{ problem: string; count: number }>(
+      `SELECT appointment_schedule_problem(doctor_id, starts_at, ends_at, location_id) AS problem, count(*)::int AS count
+         FROM appointments
+        WHERE appointment_schedule_problem(doctor_id, starts_at, ends_at, location_id) IS NOT NULL
+        GROUP BY 1`,
+    );
+    expect(misplaced).toEqual([]);
+    const hours = await api.sql<{ hour: number }>(
+      `SELECT DISTINCT extract(hour FROM starts_at AT TIME ZONE 'America/Lima')::int AS hour FROM appointments ORDER BY 1`,
+    );
+    expect(hours.map((row) => row.hour)).toEqual([9, 10, 11, 12, 14, 15, 16, 17, 18]);
+  });
+
   it('lets the demo doctor log in and see their own agenda', async () => {
     const doctor = await new Http(api.baseUrl).loggedIn('carlos.mendoza');
     const agenda = await doctor.get('/api/v1/appointments?pageSize=5');

@@ -199,15 +199,17 @@ export class DemoClinicSeeder {
    */
   private appointments(manager: EntityManager): Promise<{ count: number }[]> {
     return manager.query(`
-      WITH tz AS (SELECT time_zone FROM clinic_settings WHERE id = 1),
+      WITH tz AS (SELECT time_zone, (now() AT TIME ZONE time_zone)::date AS today FROM clinic_settings WHERE id = 1),
+      days AS (SELECT tz.time_zone, tz.today + offset_days AS day FROM tz, generate_series(-42, 42) AS offset_days),
       candidates AS (
-        SELECT w.doctor_id, w.location_id, ((day + make_interval(mins => minute)) AT TIME ZONE tz.time_zone) AS starts_at,
-               abs(hashtext(w.doctor_id::text || day::text || minute::text)) AS h
-          FROM working_hours w, tz,
-               generate_series(current_date - 42, current_date + 42, interval '1 day') AS day,
+        -- Clinic-local dates and wall-clock times, turned into instants in the clinic's time zone.
+        SELECT w.doctor_id, w.location_id, ((d.day + make_interval(mins => minute)) AT TIME ZONE d.time_zone) AS starts_at,
+               (extract(epoch FROM w.end_time) / 60)::int - minute AS minutes_left,
+               abs(hashtext(w.doctor_id::text || d.day::text || minute::text)) AS h
+          FROM working_hours w, days d,
                generate_series((extract(epoch FROM w.start_time) / 60)::int, (extract(epoch FROM w.end_time) / 60)::int - 30, 30) AS minute
-         WHERE extract(isodow FROM day) = w.weekday
-           AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.date = day::date)
+         WHERE extract(isodow FROM d.day) = w.weekday
+           AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.date = d.day)
       ),
       chosen AS (
         SELECT c.*, t.id AS treatment_id, t.duration_minutes, t.required_resource_type,
@@ -215,6 +217,7 @@ export class DemoClinicSeeder {
           FROM candidates c
           CROSS JOIN LATERAL (
             SELECT t.* FROM treatments t JOIN doctor_specialties s ON s.specialty_id = t.specialty_id AND s.doctor_id = c.doctor_id
+             WHERE t.duration_minutes <= c.minutes_left
              ORDER BY t.name OFFSET (c.h / 7 % 3) LIMIT 1
           ) t
          WHERE c.h % 100 < 55
