@@ -21,6 +21,13 @@ describe('the demo clinic', () => {
       patients: 300,
       doctors_with_hours: 6,
     });
+    const genders = await api.sql<{ first_names: string; gender: string }>(
+      `SELECT DISTINCT first_names, gender FROM patients WHERE first_names IN ('José', 'María') ORDER BY 1`,
+    );
+    expect(genders).toEqual([
+      { first_names: 'José', gender: 'male' },
+      { first_names: 'María', gender: 'female' },
+    ]);
     const receptionist = await new Http(api.baseUrl).loggedIn('receptionist');
     const found = await receptionist.get('/api/v1/patients/search?q=nunez');
     expect(found.body.length).toBeGreaterThan(0);

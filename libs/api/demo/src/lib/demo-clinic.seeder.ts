@@ -174,7 +174,8 @@ export class DemoClinicSeeder {
           .replace(/(\d{2})(\d{3})(\d{3})/, '$1 $2 $3')}`,
         index % 3 === 2 ? null : `${plain(first)}.${plain(last.split(' ')[0])}${index}@correo.pe`,
         `${1950 + (index % 60)}-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`,
-        index % 2 === 0 ? 'female' : 'male',
+        // DEMO_FIRST_NAMES alternates men's and women's names, starting with a man's.
+        index % 2 === 0 ? 'male' : 'female',
       ];
     });
     await manager.query(
