@@ -39,17 +39,17 @@ describe('language', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await login(page, 'receptionist');
-    expect(await navigationLabels(page)).toEqual(['Inicio', 'Configuración']);
+    expect(await navigationLabels(page)).toEqual(['Inicio', 'Agenda', 'Pacientes', 'Configuración']);
 
     await Promise.all([
       page.waitForResponse((answer) => answer.url().endsWith('/api/v1/auth/profile') && answer.ok()),
       chooseLanguage(page, 'en'),
     ]);
-    await expect.poll(() => navigationLabels(page)).toEqual(['Home', 'Settings']);
+    await expect.poll(() => navigationLabels(page)).toEqual(['Home', 'Agenda', 'Patients', 'Settings']);
     expect(await page.getByTestId('home-role').innerText()).toContain('Receptionist');
 
     await page.reload();
-    await expect.poll(() => navigationLabels(page)).toEqual(['Home', 'Settings']);
+    await expect.poll(() => navigationLabels(page)).toEqual(['Home', 'Agenda', 'Patients', 'Settings']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     // Signed in, the choice is also saved as the preferred language; leave the demo user as found.
@@ -57,7 +57,9 @@ describe('language', () => {
       page.waitForResponse((answer) => answer.url().endsWith('/api/v1/auth/profile') && answer.ok()),
       chooseLanguage(page, 'es'),
     ]);
-    await expect.poll(() => navigationLabels(page)).toEqual(['Inicio', 'Configuración']);
+    await expect
+      .poll(() => navigationLabels(page))
+      .toEqual(['Inicio', 'Agenda', 'Pacientes', 'Configuración']);
     await context.close();
   });
 });

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoRole, launchBrowser, login, navigationLabels, newContext } from './support/browser';
 
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
-  superadmin: ['Inicio', 'Usuarios', 'Auditoría', 'Configuración'],
-  admin: ['Inicio', 'Usuarios', 'Configuración'],
-  receptionist: ['Inicio', 'Configuración'],
-  doctor: ['Inicio', 'Configuración'],
+  superadmin: ['Inicio', 'Agenda', 'Pacientes', 'Usuarios', 'Auditoría', 'Configuración'],
+  admin: ['Inicio', 'Agenda', 'Pacientes', 'Usuarios', 'Configuración'],
+  receptionist: ['Inicio', 'Agenda', 'Pacientes', 'Configuración'],
+  doctor: ['Inicio', 'Agenda', 'Configuración'],
   patient: ['Inicio'],
 };
 

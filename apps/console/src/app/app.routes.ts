@@ -1,7 +1,9 @@
 import { Routes } from '@angular/router';
 import { authGuard, roleGuard } from '@consultorio/console/core';
 import {
+  AGENDA_ROLES,
   AUDIT_LOG_ROLES,
+  PATIENT_ROLES,
   ShellLayoutComponent,
   loginRoute,
   notFoundRoute,
@@ -17,6 +19,18 @@ export const appRoutes: Routes = [
     canActivate: [authGuard],
     children: [
       ...shellPageRoutes,
+      {
+        path: 'agenda',
+        title: 'nav.agenda',
+        canActivate: [roleGuard(...AGENDA_ROLES)],
+        loadChildren: () => import('@consultorio/console/agenda').then((m) => m.agendaRoutes),
+      },
+      {
+        path: 'patients',
+        title: 'nav.patients',
+        canActivate: [roleGuard(...PATIENT_ROLES)],
+        loadChildren: () => import('@consultorio/console/patients').then((m) => m.patientsRoutes),
+      },
       {
         path: 'users',
         title: 'nav.users',

@@ -16,9 +16,29 @@ export interface NavigationItem {
 /** Roles that may open the audit log. */
 export const AUDIT_LOG_ROLES: readonly Role[] = [Role.Superadmin];
 
+/** Roles that may open the agenda (doctors see only their own: the API filters). */
+export const AGENDA_ROLES: readonly Role[] = STAFF_ROLES;
+
+/** Roles that may open patient records (the API keeps them for the front office). */
+export const PATIENT_ROLES: readonly Role[] = [Role.Superadmin, Role.Admin, Role.Receptionist];
+
 /** The modules that exist today, in menu order. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', icon: 'home', roles: ALL_ROLES },
+  {
+    path: '/agenda',
+    label: 'nav.agenda',
+    description: 'home.agendaText',
+    icon: 'calendar_month',
+    roles: AGENDA_ROLES,
+  },
+  {
+    path: '/patients',
+    label: 'nav.patients',
+    description: 'home.patientsText',
+    icon: 'groups',
+    roles: PATIENT_ROLES,
+  },
   {
     path: '/users',
     label: 'nav.users',

@@ -57,7 +57,6 @@ export interface UserDialogData {
     TranslatePipe,
   ],
   templateUrl: './user-dialog.component.html',
-  styleUrl: './user-dialog.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UserDialogComponent {

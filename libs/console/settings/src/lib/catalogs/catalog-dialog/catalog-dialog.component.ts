@@ -69,7 +69,6 @@ interface ReferenceOption {
     TranslatePipe,
   ],
   templateUrl: './catalog-dialog.component.html',
-  styleUrl: './catalog-dialog.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CatalogDialogComponent {
