@@ -56,6 +56,80 @@ describe('appointments', () => {
     expect(history.kind).toBe('booked');
   });
 
+  it('answers a booking with the same record a read returns, and writes it whole or not at all', async () => {
+    const created = await book(receptionist, at('12:00', '2027-03-02'), { reason: 'Dolor', channel: 'api' });
+    expect(created.status).toBe(201);
+    const read = await receptionist.get(`/api/v1/appointments/${created.body.id}`);
+    expect(created.body).toEqual(read.body);
+    expect(created.body).toMatchObject({ reason: 'Dolor', channel: 'api', treatmentId, resourceId: null });
+
+    const [written] = await api.sql<{
+      payload: { appointment: unknown };
+      details: unknown;
+      changes: unknown;
+    }>(
+      `SELECT e.payload, h.details, l.changes
+         FROM domain_events e
+         JOIN appointment_events h ON h.appointment_id = e.aggregate_id
+         JOIN audit_log l ON l.entity = 'appointment' AND l.entity_id = e.aggregate_id::text AND l.action = 'create'
+        WHERE e.aggregate_id = $1`,
+      [created.body.id],
+    );
+    expect(written.payload.appointment).toEqual(read.body);
+    expect(written.details).toEqual({
+      start: '2027-03-02T17:00:00.000Z',
+      end: '2027-03-02T17:30:00.000Z',
+      overbooked: false,
+      overrideReason: null,
+    });
+    expect(written.changes).toEqual({ start: { before: null, after: '2027-03-02T17:00:00.000Z' } });
+
+    // Each refusal says what is wrong, and leaves nothing behind.
+    const count = async () =>
+      (await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM appointments`))[0].n;
+    const before = await count();
+    const otherLocation = (await admin.post('/api/v1/locations', { name: 'San Isidro', address: 'Calle 2' }))
+      .body.id;
+    const chair = (
+      await admin.post('/api/v1/resources', { name: 'Sillón 1', type: 'dental_chair', locationId })
+    ).body.id;
+    const room = (await admin.post('/api/v1/resources', { name: 'Sala 1', type: 'room', locationId })).body
+      .id;
+    const chairTreatment = (
+      await admin.post('/api/v1/treatments', {
+        name: 'Limpieza',
+        specialtyId: (await admin.get(`/api/v1/doctors/${doctorId}`)).body.specialtyIds[0],
+        durationMinutes: 45,
+        price: '120.00',
+        requiredResourceType: 'dental_chair',
+      })
+    ).body.id;
+    const refusals: [Record<string, unknown>, number, string][] = [
+      [{ doctorId: '00000000-0000-4000-8000-000000000001' }, 422, 'unknown-doctor'],
+      [{ locationId: otherLocation }, 422, 'wrong-location'],
+      [{ treatmentId: chairTreatment }, 422, 'resource-required'],
+      [{ treatmentId: chairTreatment, resourceId: room }, 422, 'wrong-resource-type'],
+      [{ resourceId: '00000000-0000-4000-8000-000000000002' }, 422, 'wrong-resource'],
+      [{ treatmentId: undefined }, 422, 'duration-required'],
+      [{ end: at('11:00', '2027-03-03') }, 422, 'time-order'],
+      [{ patientId: '00000000-0000-4000-8000-000000000003' }, 409, 'reference-conflict'],
+    ];
+    for (const [extra, status, slug] of refusals) {
+      const refused = await book(receptionist, at('12:00', '2027-03-03'), extra);
+      expectProblem(refused, status);
+      expect({ extra, type: refused.body.type }).toEqual({ extra, type: `urn:consultorio:problem:${slug}` });
+    }
+    expect(await count()).toBe(before);
+
+    // With the chair, the 45-minute treatment books, and its end comes from the treatment.
+    const withChair = await book(receptionist, at('12:00', '2027-03-03'), {
+      treatmentId: chairTreatment,
+      resourceId: chair,
+    });
+    expect(withChair.status).toBe(201);
+    expect(withChair.body).toMatchObject({ resourceId: chair, end: '2027-03-03T17:45:00.000Z' });
+  });
+
   it('allows back-to-back and answers 409 listing every overlapping appointment', async () => {
     expect((await book(receptionist, at('09:30'), { patientId: patientIds[1] })).status).toBe(201);
     const overlap = await book(receptionist, at('09:15'), { patientId: patientIds[2] });

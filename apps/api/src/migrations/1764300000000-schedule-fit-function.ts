@@ -1,18 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Why a doctor cannot see a patient at [starts, ends) at a location, in the clinic's time zone:
- * 'holiday', 'blocked' or 'outside_hours' (special hours of the date replace the weekly ones); NULL
- * when it fits. In the database so a booking checks everything in one statement.
- */
-export class ScheduleFitFunction1764300000000 implements MigrationInterface {
-  name = 'ScheduleFitFunction1764300000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
-      CREATE FUNCTION appointment_schedule_problem(uuid, timestamptz, timestamptz, uuid) RETURNS text
-        LANGUAGE sql STABLE PARALLEL SAFE
-        AS $fn$ WITH tz AS (SELECT time_zone FROM clinic_settings WHERE id = 1),
+/** The function's body: one query over $1 doctor, $2 start, $3 end, $4 location. */
+export const SCHEDULE_PROBLEM_QUERY = `WITH tz AS (SELECT time_zone FROM clinic_settings WHERE id = 1),
   local AS (
     SELECT ($2::timestamptz AT TIME ZONE tz.time_zone) AS start_local,
            ($3::timestamptz AT TIME ZONE tz.time_zone) AS end_local
@@ -40,7 +29,21 @@ export class ScheduleFitFunction1764300000000 implements MigrationInterface {
                     AND w.valid_from <= day.date AND (w.valid_to IS NULL OR w.valid_to >= day.date)
                     AND w.start_time <= day.start_time AND w.end_time >= day.end_time) THEN NULL
     ELSE 'outside_hours'
-  END AS problem $fn$`);
+  END AS problem`;
+
+/**
+ * Why a doctor cannot see a patient at [starts, ends) at a location, in the clinic's time zone:
+ * 'holiday', 'blocked' or 'outside_hours' (special hours of the date replace the weekly ones); NULL
+ * when it fits. In the database so a booking checks everything in one statement.
+ */
+export class ScheduleFitFunction1764300000000 implements MigrationInterface {
+  name = 'ScheduleFitFunction1764300000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE FUNCTION appointment_schedule_problem(uuid, timestamptz, timestamptz, uuid) RETURNS text
+        LANGUAGE sql STABLE PARALLEL SAFE
+        AS $fn$ ${SCHEDULE_PROBLEM_QUERY} $fn$`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -5,6 +5,7 @@ import { Staff1764000000000 } from './1764000000000-staff';
 import { Appointments1764100000000 } from './1764100000000-appointments';
 import { ClinicalNotes1764200000000 } from './1764200000000-clinical-notes';
 import { ScheduleFitFunction1764300000000 } from './1764300000000-schedule-fit-function';
+import { ScheduleFitPlpgsql1764400000000 } from './1764400000000-schedule-fit-plpgsql';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Appointments1764100000000,
   ClinicalNotes1764200000000,
   ScheduleFitFunction1764300000000,
+  ScheduleFitPlpgsql1764400000000,
 ];

@@ -3,6 +3,7 @@ export * from './lib/database/embedded-postgres';
 export * from './lib/database/data-source-options';
 export * from './lib/database/snake-naming.strategy';
 export * from './lib/database/postgres-errors';
+export * from './lib/database/prepared-query';
 export * from './lib/errors/problem.exception';
 export * from './lib/errors/problem.filter';
 export * from './lib/errors/validation';

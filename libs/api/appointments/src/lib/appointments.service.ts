@@ -19,12 +19,21 @@ import {
   AuditService,
   forbidden,
   notFound,
+  preparedQuery,
   ProblemException,
   unprocessable,
   type RequestContext,
 } from '@consultorio/api/core';
 import { DoctorsService } from '@consultorio/api/staff';
-import { CONFLICTS_SQL, SELECT_APPOINTMENT, toAppointmentDto, toConflictDto } from './appointment.sql';
+import {
+  BOOK_SQL,
+  CONFLICTS_SQL,
+  FACTS_SQL,
+  SELECT_APPOINTMENT,
+  toAppointmentDto,
+  toConflictDto,
+  type BookingFacts,
+} from './appointment.sql';
 
 /** Matches no doctor: the agenda of a doctor account that has no profile yet. */
 const NO_DOCTOR = '00000000-0000-4000-8000-000000000000';
@@ -46,6 +55,57 @@ interface Slot {
   overrideReason?: string;
 }
 
+function assertTimeOrder(start: string, end: string): void {
+  if (new Date(end) <= new Date(start)) {
+    throw unprocessable('time-order', 'end must be after start.', [
+      { field: 'end', code: 'timeOrder', message: 'end must be after start' },
+    ]);
+  }
+}
+
+/** Throws the 422 that says why the doctor, location, resource or schedule does not fit. */
+function assertFits(facts: BookingFacts, slot: Pick<Slot, 'locationId' | 'resourceId'>): void {
+  if (!facts.doctor_exists) {
+    throw unprocessable('unknown-doctor', 'The doctor does not exist.', [
+      { field: 'doctorId', code: 'reference', message: 'doctorId does not exist' },
+    ]);
+  }
+  if (!facts.works_there) {
+    throw unprocessable('wrong-location', 'The doctor does not work at that location.', [
+      { field: 'locationId', code: 'doctorLocation', message: 'the doctor does not work at this location' },
+    ]);
+  }
+  if (!facts.available)
+    throw unprocessable('doctor-unavailable', 'The doctor does not take new appointments.');
+  const required = facts.required_type;
+  if (slot.resourceId) {
+    if (!facts.resource_exists || facts.resource_location !== slot.locationId || !facts.resource_active) {
+      throw unprocessable('wrong-resource', 'The resource is not an active one at that location.', [
+        {
+          field: 'resourceId',
+          code: 'resourceLocation',
+          message: 'resourceId must be an active resource of the location',
+        },
+      ]);
+    }
+    if (required && required !== facts.resource_type) {
+      throw unprocessable('wrong-resource-type', `The treatment needs a ${required}.`, [
+        { field: 'resourceId', code: 'resourceType', message: `resourceId must be a ${required}` },
+      ]);
+    }
+  } else if (required) {
+    throw unprocessable('resource-required', `The treatment needs a ${required}.`, [
+      { field: 'resourceId', code: 'required', message: `resourceId (a ${required}) is required` },
+    ]);
+  }
+  const problem = facts.schedule_problem;
+  if (problem) {
+    throw unprocessable(problem.replace('_', '-'), SCHEDULE_PROBLEMS[problem], [
+      { field: 'start', code: problem, message: SCHEDULE_PROBLEMS[problem] },
+    ]);
+  }
+}
+
 /**
  * Booking, moving and the status workflow of appointments. Overlaps are refused by PostgreSQL
  * (exclusion constraints); this service turns them into a 409 that lists every conflict, and checks
@@ -59,56 +119,69 @@ export class AppointmentsService {
     private readonly doctors: DoctorsService,
   ) {}
 
+  /**
+   * Books an appointment in one statement (`BOOK_SQL`): checks, insert, history, domain event and
+   * audit entry commit together or not at all, in a single round trip to PostgreSQL.
+   */
   async create(dto: CreateAppointmentDto, context: RequestContext): Promise<AppointmentDto> {
     const role = context.user?.role;
     if (dto.overbooked && role !== Role.Superadmin && role !== Role.Admin && role !== Role.Doctor) {
       throw forbidden('Only admins and doctors may overbook.');
     }
+    this.assertMayOverride(dto.overrideReason, context);
     await this.assertOwnAgenda(context, dto.doctorId);
-    const { start, end } = await this.times(dto);
-    const slot: Slot = {
+    const start = new Date(dto.start).toISOString();
+    const end = dto.end ? new Date(dto.end).toISOString() : null;
+    if (end) assertTimeOrder(start, end);
+    const slot = {
       doctorId: dto.doctorId,
       locationId: dto.locationId,
       resourceId: dto.resourceId ?? null,
       treatmentId: dto.treatmentId ?? null,
-      start,
-      end,
       overbooked: dto.overbooked ?? false,
-      overrideReason: dto.overrideReason,
     };
-    return this.withConflicts(slot, null, async (manager) => {
-      await this.assertBookable(manager, slot, context);
-      const [{ id }] = await manager.query(
-        `INSERT INTO appointments (patient_id, doctor_id, location_id, treatment_id, resource_id, starts_at, ends_at,
-                                   overbooked, override_reason, reason, notes, contact_phone, contact_email, channel, booked_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-        [
-          dto.patientId,
-          dto.doctorId,
-          dto.locationId,
-          slot.treatmentId,
-          slot.resourceId,
-          start,
-          end,
-          slot.overbooked,
-          dto.overrideReason ?? null,
-          dto.reason ?? null,
-          dto.notes ?? null,
-          dto.contactPhone ?? null,
-          dto.contactEmail ?? null,
-          dto.channel ?? 'console',
-          context.user?.id ?? null,
-        ],
-      );
-      const appointment = await this.byId(manager, id);
-      await this.record(manager, context, appointment, 'booked', null, AuditAction.Create, {
+    let facts: BookingFacts & { ends_at: Date | null; appointment: AppointmentDto | null };
+    try {
+      [facts] = await preparedQuery(this.dataSource, 'consultorio-book-appointment', BOOK_SQL, [
+        slot.doctorId,
+        slot.locationId,
+        slot.treatmentId,
+        slot.resourceId,
         start,
         end,
-        overbooked: slot.overbooked,
-        overrideReason: dto.overrideReason ?? null,
-      });
-      return appointment;
-    });
+        dto.durationMinutes ?? null,
+        slot.overbooked,
+        dto.overrideReason ?? null,
+        dto.patientId,
+        dto.reason ?? null,
+        dto.notes ?? null,
+        dto.contactPhone ?? null,
+        dto.contactEmail ?? null,
+        dto.channel ?? 'console',
+        context.user?.id ?? null,
+        role ?? null,
+        context.ip,
+        context.requestId,
+        context.userAgent,
+      ]);
+    } catch (error) {
+      // The end is known once the statement has run; for the conflict list, work it out again.
+      throw await this.conflictOr(
+        error,
+        { ...slot, start, end: end ?? (await this.endOf(dto, start)) },
+        null,
+      );
+    }
+    if (facts.appointment) return facts.appointment;
+    if (!facts.ends_at) {
+      throw unprocessable('duration-required', 'Give an end, a duration or a treatment with a duration.', [
+        { field: 'end', code: 'required', message: 'end, durationMinutes or treatmentId is required' },
+      ]);
+    }
+    assertTimeOrder(start, facts.ends_at.toISOString());
+    assertFits(facts, slot);
+    // Every check passed yet nothing was written: cannot happen, but never answer as if it had.
+    throw new Error('The booking statement wrote nothing although every check passed.');
   }
 
   async reschedule(
@@ -329,9 +402,8 @@ export class AppointmentsService {
     if (own && own !== doctorId) throw forbidden('Doctors act on their own agenda only.');
   }
 
-  private async times(dto: CreateAppointmentDto): Promise<{ start: string; end: string }> {
-    const start = new Date(dto.start);
-    if (dto.end) return { start: start.toISOString(), end: new Date(dto.end).toISOString() };
+  /** The end a booking without an explicit one gets: start plus the duration or the treatment's. */
+  private async endOf(dto: CreateAppointmentDto, start: string): Promise<string> {
     let minutes = dto.durationMinutes;
     if (!minutes && dto.treatmentId) {
       const [treatment] = await this.dataSource.query(
@@ -340,90 +412,32 @@ export class AppointmentsService {
       );
       minutes = treatment?.duration_minutes;
     }
-    if (!minutes) {
-      throw unprocessable('duration-required', 'Give an end, a duration or a treatment with a duration.', [
-        { field: 'end', code: 'required', message: 'end, durationMinutes or treatmentId is required' },
-      ]);
-    }
-    return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
+    return new Date(new Date(start).getTime() + (minutes ?? 0) * 60_000).toISOString();
   }
 
-  /**
-   * What the database cannot check by itself: the doctor works there and then, the resource fits.
-   * One statement reads every fact (the schedule check is the `appointment_schedule_problem`
-   * function), so a booking costs one round trip here.
-   */
-  private async assertBookable(manager: EntityManager, slot: Slot, context: RequestContext): Promise<void> {
-    if (new Date(slot.end) <= new Date(slot.start)) {
-      throw unprocessable('time-order', 'end must be after start.', [
-        { field: 'end', code: 'timeOrder', message: 'end must be after start' },
-      ]);
-    }
-    if (slot.overrideReason && context.user?.role !== Role.Superadmin && context.user?.role !== Role.Admin) {
+  private assertMayOverride(overrideReason: string | undefined, context: RequestContext): void {
+    if (overrideReason && context.user?.role !== Role.Superadmin && context.user?.role !== Role.Admin) {
       throw forbidden('Only admins may book outside the doctor’s schedule.');
     }
-    const [facts] = await manager.query(
-      `SELECT d.id IS NOT NULL AS doctor_exists, d.available,
-              EXISTS (SELECT 1 FROM doctor_locations l WHERE l.doctor_id = $1 AND l.location_id = $2) AS works_there,
-              (SELECT required_resource_type FROM treatments WHERE id = $3::uuid) AS required_type,
-              r.id IS NOT NULL AS resource_exists, r.location_id AS resource_location, r.type AS resource_type,
-              r.active AS resource_active,
-              CASE WHEN $7::boolean THEN NULL ELSE appointment_schedule_problem($1, $5, $6, $2) END AS schedule_problem
-         FROM (SELECT 1) one
-         LEFT JOIN doctors d ON d.id = $1
-         LEFT JOIN resources r ON r.id = $4::uuid`,
-      [
-        slot.doctorId,
-        slot.locationId,
-        slot.treatmentId,
-        slot.resourceId,
-        slot.start,
-        slot.end,
-        !!slot.overrideReason,
-      ],
-    );
-    if (!facts.doctor_exists) {
-      throw unprocessable('unknown-doctor', 'The doctor does not exist.', [
-        { field: 'doctorId', code: 'reference', message: 'doctorId does not exist' },
-      ]);
-    }
-    if (!facts.works_there) {
-      throw unprocessable('wrong-location', 'The doctor does not work at that location.', [
-        { field: 'locationId', code: 'doctorLocation', message: 'the doctor does not work at this location' },
-      ]);
-    }
-    if (!facts.available)
-      throw unprocessable('doctor-unavailable', 'The doctor does not take new appointments.');
-    const required: string | null = facts.required_type;
-    if (slot.resourceId) {
-      if (!facts.resource_exists || facts.resource_location !== slot.locationId || !facts.resource_active) {
-        throw unprocessable('wrong-resource', 'The resource is not an active one at that location.', [
-          {
-            field: 'resourceId',
-            code: 'resourceLocation',
-            message: 'resourceId must be an active resource of the location',
-          },
-        ]);
-      }
-      if (required && required !== facts.resource_type) {
-        throw unprocessable('wrong-resource-type', `The treatment needs a ${required}.`, [
-          { field: 'resourceId', code: 'resourceType', message: `resourceId must be a ${required}` },
-        ]);
-      }
-    } else if (required) {
-      throw unprocessable('resource-required', `The treatment needs a ${required}.`, [
-        { field: 'resourceId', code: 'required', message: `resourceId (a ${required}) is required` },
-      ]);
-    }
-    const problem: string | null = facts.schedule_problem;
-    if (problem) {
-      throw unprocessable(problem.replace('_', '-'), SCHEDULE_PROBLEMS[problem], [
-        { field: 'start', code: problem, message: SCHEDULE_PROBLEMS[problem] },
-      ]);
-    }
   }
 
-  /** Runs a booking; when PostgreSQL refuses an overlap, answers 409 with every conflicting appointment. */
+  /** What the database cannot check by itself for a move: the doctor works there and then, the resource fits. */
+  private async assertBookable(manager: EntityManager, slot: Slot, context: RequestContext): Promise<void> {
+    assertTimeOrder(slot.start, slot.end);
+    this.assertMayOverride(slot.overrideReason, context);
+    const [facts] = await manager.query(FACTS_SQL, [
+      slot.doctorId,
+      slot.locationId,
+      slot.treatmentId,
+      slot.resourceId,
+      slot.start,
+      slot.end,
+      !!slot.overrideReason,
+    ]);
+    assertFits(facts, slot);
+  }
+
+  /** Runs a move; when PostgreSQL refuses an overlap, answers 409 with every conflicting appointment. */
   private async withConflicts<T>(
     slot: Slot,
     selfId: string | null,
@@ -432,25 +446,34 @@ export class AppointmentsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (!(error instanceof QueryFailedError) || (error.driverError as { code?: string }).code !== '23P01')
-        throw error;
-      const rows = await this.dataSource.query(CONFLICTS_SQL, [
-        slot.doctorId,
-        slot.resourceId,
-        slot.start,
-        slot.end,
-        slot.overbooked,
-        selfId,
-      ]);
-      const conflicts = rows.map(toConflictDto);
-      throw new ProblemException({
-        status: 409,
-        slug: 'appointment-conflict',
-        title: 'Conflict',
-        detail: `The time overlaps ${conflicts.length || 'an'} existing appointment${conflicts.length === 1 ? '' : 's'}.`,
-        extensions: { conflicts },
-      });
+      throw await this.conflictOr(error, slot, selfId);
     }
+  }
+
+  /** A 409 listing every live appointment in the way when `error` is an overlap; else `error` itself. */
+  private async conflictOr(
+    error: unknown,
+    slot: Pick<Slot, 'doctorId' | 'resourceId' | 'start' | 'end' | 'overbooked'>,
+    selfId: string | null,
+  ): Promise<unknown> {
+    if (!(error instanceof QueryFailedError) || (error.driverError as { code?: string }).code !== '23P01')
+      return error;
+    const rows = await this.dataSource.query(CONFLICTS_SQL, [
+      slot.doctorId,
+      slot.resourceId,
+      slot.start,
+      slot.end,
+      slot.overbooked,
+      selfId,
+    ]);
+    const conflicts = rows.map(toConflictDto);
+    return new ProblemException({
+      status: 409,
+      slug: 'appointment-conflict',
+      title: 'Conflict',
+      detail: `The time overlaps ${conflicts.length || 'an'} existing appointment${conflicts.length === 1 ? '' : 's'}.`,
+      extensions: { conflicts },
+    });
   }
 
   private async byId(manager: EntityManager, id: string): Promise<AppointmentDto> {

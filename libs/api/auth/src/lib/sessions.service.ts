@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Role } from '@consultorio/shared/contracts';
-import { AppEnvironment, type RequestContext } from '@consultorio/api/core';
+import { AppEnvironment, preparedQuery, type RequestContext } from '@consultorio/api/core';
 import { UserSessionsPort } from '@consultorio/api/users';
 import { RefreshTokenEntity, SessionEntity } from './session.entity';
 
@@ -102,15 +100,14 @@ export class SessionsService extends UserSessionsPort {
 
   /** The current role of the session's user when the session is live and the user active; else null. */
   async activePrincipal(sessionId: string, userId: string): Promise<{ role: Role } | null> {
-    // Runs on every authenticated request: straight to the driver's pool as a named prepared
-    // statement, so PostgreSQL plans it once per connection and no ORM query runner is set up.
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const { rows } = await pool.query<{ role: Role }>({
-      name: 'consultorio-active-principal',
-      text: `SELECT u.role FROM sessions s JOIN users u ON u.id = s.user_id
-              WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      values: [sessionId, userId],
-    });
+    // Runs on every authenticated request: a named prepared statement straight on the pool.
+    const rows = await preparedQuery<{ role: Role }>(
+      this.dataSource,
+      'consultorio-active-principal',
+      `SELECT u.role FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [sessionId, userId],
+    );
     return rows[0] ?? null;
   }
 
