@@ -135,7 +135,9 @@ function tail(stream, lines) {
 export async function startServer({ env, log, readyTimeoutMs = 60_000 }) {
   const port = await freePort();
   const output = [];
-  const child = spawn(process.execPath, [API_ENTRY], {
+  // BENCH_API_NODE_ARGS passes flags to the API's Node.js only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, API_ENTRY], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
