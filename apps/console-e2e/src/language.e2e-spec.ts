@@ -39,17 +39,27 @@ describe('language', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await login(page, 'receptionist');
-    expect(await navigationLabels(page)).toEqual(['Inicio', 'Agenda', 'Pacientes', 'Configuración']);
+    expect(await navigationLabels(page)).toEqual([
+      'Inicio',
+      'Agenda',
+      'Pacientes',
+      'Médicos',
+      'Configuración',
+    ]);
 
     await Promise.all([
       page.waitForResponse((answer) => answer.url().endsWith('/api/v1/auth/profile') && answer.ok()),
       chooseLanguage(page, 'en'),
     ]);
-    await expect.poll(() => navigationLabels(page)).toEqual(['Home', 'Agenda', 'Patients', 'Settings']);
+    await expect
+      .poll(() => navigationLabels(page))
+      .toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Settings']);
     expect(await page.getByTestId('home-role').innerText()).toContain('Receptionist');
 
     await page.reload();
-    await expect.poll(() => navigationLabels(page)).toEqual(['Home', 'Agenda', 'Patients', 'Settings']);
+    await expect
+      .poll(() => navigationLabels(page))
+      .toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Settings']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     // Signed in, the choice is also saved as the preferred language; leave the demo user as found.
@@ -59,7 +69,7 @@ describe('language', () => {
     ]);
     await expect
       .poll(() => navigationLabels(page))
-      .toEqual(['Inicio', 'Agenda', 'Pacientes', 'Configuración']);
+      .toEqual(['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Configuración']);
     await context.close();
   });
 });

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoRole, launchBrowser, login, navigationLabels, newContext } from './support/browser';
 
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
-  superadmin: ['Inicio', 'Agenda', 'Pacientes', 'Usuarios', 'Auditoría', 'Configuración'],
-  admin: ['Inicio', 'Agenda', 'Pacientes', 'Usuarios', 'Configuración'],
-  receptionist: ['Inicio', 'Agenda', 'Pacientes', 'Configuración'],
-  doctor: ['Inicio', 'Agenda', 'Configuración'],
+  superadmin: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Auditoría', 'Configuración'],
+  admin: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Configuración'],
+  receptionist: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Configuración'],
+  doctor: ['Inicio', 'Agenda', 'Médicos', 'Configuración'],
   patient: ['Inicio'],
 };
 

@@ -3,6 +3,7 @@ import { authGuard, roleGuard } from '@consultorio/console/core';
 import {
   AGENDA_ROLES,
   AUDIT_LOG_ROLES,
+  DOCTOR_ROLES,
   PATIENT_ROLES,
   ShellLayoutComponent,
   loginRoute,
@@ -30,6 +31,12 @@ export const appRoutes: Routes = [
         title: 'nav.patients',
         canActivate: [roleGuard(...PATIENT_ROLES)],
         loadChildren: () => import('@consultorio/console/patients').then((m) => m.patientsRoutes),
+      },
+      {
+        path: 'doctors',
+        title: 'nav.doctors',
+        canActivate: [roleGuard(...DOCTOR_ROLES)],
+        loadChildren: () => import('@consultorio/console/staff').then((m) => m.staffRoutes),
       },
       {
         path: 'users',

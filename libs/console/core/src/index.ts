@@ -17,6 +17,7 @@ export * from './lib/api/catalogs-api';
 export * from './lib/api/clinic-settings-api';
 export * from './lib/api/patients-api';
 export * from './lib/api/doctors-api';
+export * from './lib/api/holidays-api';
 export * from './lib/api/appointments-api';
 export * from './lib/i18n/i18n';
 export * from './lib/i18n/translate.pipe';

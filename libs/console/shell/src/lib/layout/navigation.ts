@@ -22,6 +22,9 @@ export const AGENDA_ROLES: readonly Role[] = STAFF_ROLES;
 /** Roles that may open patient records (the API keeps them for the front office). */
 export const PATIENT_ROLES: readonly Role[] = [Role.Superadmin, Role.Admin, Role.Receptionist];
 
+/** Roles that may open doctors, schedules and holidays (only admins change them: the API refuses others). */
+export const DOCTOR_ROLES: readonly Role[] = STAFF_ROLES;
+
 /** The modules that exist today, in menu order. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', icon: 'home', roles: ALL_ROLES },
@@ -38,6 +41,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'home.patientsText',
     icon: 'groups',
     roles: PATIENT_ROLES,
+  },
+  {
+    path: '/doctors',
+    label: 'nav.doctors',
+    description: 'home.doctorsText',
+    icon: 'stethoscope',
+    roles: DOCTOR_ROLES,
   },
   {
     path: '/users',

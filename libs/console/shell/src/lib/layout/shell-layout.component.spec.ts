@@ -40,10 +40,10 @@ function navigationLabels(element: HTMLElement): string[] {
 
 describe('ShellLayoutComponent', () => {
   const expected: [Role, string[]][] = [
-    [Role.Superadmin, ['Inicio', 'Agenda', 'Pacientes', 'Usuarios', 'Auditoría', 'Configuración']],
-    [Role.Admin, ['Inicio', 'Agenda', 'Pacientes', 'Usuarios', 'Configuración']],
-    [Role.Receptionist, ['Inicio', 'Agenda', 'Pacientes', 'Configuración']],
-    [Role.Doctor, ['Inicio', 'Agenda', 'Configuración']],
+    [Role.Superadmin, ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Auditoría', 'Configuración']],
+    [Role.Admin, ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Configuración']],
+    [Role.Receptionist, ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Configuración']],
+    [Role.Doctor, ['Inicio', 'Agenda', 'Médicos', 'Configuración']],
     [Role.Patient, ['Inicio']],
   ];
 
@@ -63,7 +63,7 @@ describe('ShellLayoutComponent', () => {
     (document.querySelector('[data-testid="language-en"]') as HTMLButtonElement).click();
     await harness.fixture.whenStable();
 
-    expect(navigationLabels(frame)).toEqual(['Home', 'Agenda', 'Patients', 'Users', 'Settings']);
+    expect(navigationLabels(frame)).toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Users', 'Settings']);
     expect(document.documentElement.lang).toBe('en');
     const save = TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/profile');
     expect(save.request.method).toBe('PUT');
