@@ -14,6 +14,17 @@ export const WEEKDAY_KEYS: Readonly<Record<number, TranslationKey>> = {
   7: 'staff.weekday.7',
 };
 
+/** Weekdays in the plural ("los jueves"), for sentences about every week. */
+export const WEEKDAY_PLURAL_KEYS: Readonly<Record<number, TranslationKey>> = {
+  1: 'staff.weekdays.1',
+  2: 'staff.weekdays.2',
+  3: 'staff.weekdays.3',
+  4: 'staff.weekdays.4',
+  5: 'staff.weekdays.5',
+  6: 'staff.weekdays.6',
+  7: 'staff.weekdays.7',
+};
+
 export const BLOCK_KINDS: readonly BlockKind[] = [BlockKind.Vacation, BlockKind.Block];
 
 export const BLOCK_KIND_KEYS: Readonly<Record<BlockKind, TranslationKey>> = {

@@ -28,7 +28,7 @@ import {
 import type { LocationDto, WorkingHoursDto } from '@consultorio/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { StaffFieldErrorPipe } from '../shared/staff-field-error.pipe';
-import { WEEKDAYS, WEEKDAY_KEYS, formatLocalDate } from '../shared/staff-labels';
+import { WEEKDAYS, WEEKDAY_KEYS, WEEKDAY_PLURAL_KEYS, formatLocalDate } from '../shared/staff-labels';
 import {
   currentPeriod,
   overlappingEntry,
@@ -234,7 +234,7 @@ export class WeeklyHoursEditorComponent {
     const other = overlappingEntry(this.weekly(), ownEntries, refused.dto);
     const message = other
       ? this.i18n.t('staff.hours.overlapWith', {
-          day: this.i18n.t(WEEKDAY_KEYS[other.weekday]).toLowerCase(),
+          days: this.i18n.t(WEEKDAY_PLURAL_KEYS[other.weekday]),
           start: other.start,
           end: other.end,
           location: this.locations().find((location) => location.id === other.locationId)?.name ?? '—',

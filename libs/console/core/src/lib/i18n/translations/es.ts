@@ -623,6 +623,13 @@ export const ES = {
   'staff.weekday.5': 'Viernes',
   'staff.weekday.6': 'Sábado',
   'staff.weekday.7': 'Domingo',
+  'staff.weekdays.1': 'lunes',
+  'staff.weekdays.2': 'martes',
+  'staff.weekdays.3': 'miércoles',
+  'staff.weekdays.4': 'jueves',
+  'staff.weekdays.5': 'viernes',
+  'staff.weekdays.6': 'sábados',
+  'staff.weekdays.7': 'domingos',
   'staff.hours.period': 'Vigencia',
   'staff.hours.periodFrom': 'Desde el {from}',
   'staff.hours.periodBetween': 'Del {from} al {to}',
@@ -643,7 +650,7 @@ export const ES = {
   'staff.hours.overlap':
     'Este horario se cruza con otro que el médico ya tiene ese día, en esta u otra sede. Revisa sus horarios y vuelve a intentarlo.',
   'staff.hours.overlapWith':
-    'Se cruza con el horario de {start} a {end} que el médico ya tiene los {day} en {location}.',
+    'Se cruza con el horario de {start} a {end} que el médico ya tiene los {days} en {location}.',
   'staff.hours.notSaved': 'No se guardó el horario: {reason} El horario quedó como estaba.',
   'staff.special.title': 'Horarios especiales',
   'staff.special.subtitle': 'Un día con su propio horario, que reemplaza al horario semanal de ese día.',
