@@ -77,6 +77,20 @@ describe('the demo clinic', () => {
     );
   });
 
+  it('links the demo patient account to a patient record with upcoming visits, and shows only those', async () => {
+    const patient = await new Http(api.baseUrl).loggedIn('patient');
+    const mine = await patient.get('/api/v1/appointments?pageSize=100');
+    expect(mine.status).toBe(200);
+    expect(mine.body.total).toBeGreaterThan(0);
+    const [linked] = await api.sql<{ id: string; full_name: string }>(
+      `SELECT p.id, u.full_name FROM patients p JOIN users u ON u.id = p.user_id WHERE u.username = 'patient'`,
+    );
+    expect(new Set(mine.body.items.map((item: { patientId: string }) => item.patientId))).toEqual(
+      new Set([linked.id]),
+    );
+    expect(mine.body.items[0].patientName).toBe(linked.full_name);
+  });
+
   it('runs once: a restart seeds nothing more', async () => {
     const { DemoClinicSeeder } = await import('@consultorio/api/demo');
     expect(await api.app.get(DemoClinicSeeder).seedIfEmpty()).toBe(false);

@@ -81,5 +81,9 @@ export function expectProblem(response: ApiResponse, status: number) {
     title: expect.any(String),
   });
   expect(response.text).not.toMatch(/\bat .+\.(js|ts):\d+/);
-  return response.body as { errors?: { field: string; code: string; message: string }[]; detail?: string };
+  return response.body as {
+    type: string;
+    errors?: { field: string; code: string; message: string }[];
+    detail?: string;
+  };
 }

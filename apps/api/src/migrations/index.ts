@@ -6,6 +6,7 @@ import { Appointments1764100000000 } from './1764100000000-appointments';
 import { ClinicalNotes1764200000000 } from './1764200000000-clinical-notes';
 import { ScheduleFitFunction1764300000000 } from './1764300000000-schedule-fit-function';
 import { ScheduleFitPlpgsql1764400000000 } from './1764400000000-schedule-fit-plpgsql';
+import { PatientAccounts1764500000000 } from './1764500000000-patient-accounts';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ClinicalNotes1764200000000,
   ScheduleFitFunction1764300000000,
   ScheduleFitPlpgsql1764400000000,
+  PatientAccounts1764500000000,
 ];

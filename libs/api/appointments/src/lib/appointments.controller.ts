@@ -14,12 +14,16 @@ import {
   ChangeAppointmentStatusDto,
   CreateAppointmentDto,
   RescheduleAppointmentDto,
+  Role,
   STAFF_ROLES,
 } from '@consultorio/shared/contracts';
-import { Ctx, notFound, Roles, type RequestContext } from '@consultorio/api/core';
+import { Ctx, Roles, type RequestContext } from '@consultorio/api/core';
 import { AppointmentsService } from './appointments.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Routes a patient account may use too, on its own appointments only (see AppointmentsService.scopeOf). */
+const STAFF_AND_PATIENTS = [...STAFF_ROLES, Role.Patient];
 
 /** Staff book and move appointments; doctors see and act on their own agenda only. */
 @ApiTags('appointments')
@@ -28,15 +32,16 @@ export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}
 
   @Get()
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_AND_PATIENTS)
   @ApiOperation({
-    summary: 'List appointments by time range, doctor, patient, location and status; paginated',
+    summary:
+      'List appointments by time range, doctor, patient, location and status; paginated (a doctor sees their agenda, a patient their own)',
   })
   async list(
     @Query() query: AppointmentQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<AppointmentPageDto> {
-    return this.appointments.list(query, await this.appointments.ownDoctorId(context));
+    return this.appointments.list(query, await this.appointments.scopeOf(context));
   }
 
   @Get('date/:date')
@@ -47,7 +52,7 @@ export class AppointmentsController {
     @Query() query: AppointmentQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<AppointmentPageDto> {
-    return this.appointments.onDate(params.date, query, await this.appointments.ownDoctorId(context));
+    return this.appointments.onDate(params.date, query, await this.appointments.scopeOf(context));
   }
 
   @Get('doctor/:doctorId')
@@ -58,7 +63,7 @@ export class AppointmentsController {
     @Query() query: AppointmentQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<AppointmentPageDto> {
-    return this.appointments.list({ ...query, doctorId }, await this.appointments.ownDoctorId(context));
+    return this.appointments.list({ ...query, doctorId }, await this.appointments.scopeOf(context));
   }
 
   @Get('patient/:patientId')
@@ -69,19 +74,16 @@ export class AppointmentsController {
     @Query() query: AppointmentQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<AppointmentPageDto> {
-    return this.appointments.list({ ...query, patientId }, await this.appointments.ownDoctorId(context));
+    return this.appointments.list({ ...query, patientId }, await this.appointments.scopeOf(context));
   }
 
   @Get(':id')
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_AND_PATIENTS)
   @ApiOperation({ summary: 'One appointment' })
   @ApiNotFoundResponse()
-  async get(@Param('id', uuid) id: string, @Ctx() context: RequestContext): Promise<AppointmentDto> {
-    const appointment = await this.appointments.get(id);
-    const own = await this.appointments.ownDoctorId(context);
-    // Another doctor's appointment answers like a missing one.
-    if (own && own !== appointment.doctorId) throw notFound('Appointment');
-    return appointment;
+  get(@Param('id', uuid) id: string, @Ctx() context: RequestContext): Promise<AppointmentDto> {
+    // Another doctor's (or patient's) appointment answers like a missing one.
+    return this.appointments.getInScope(id, context);
   }
 
   @Post()
@@ -99,8 +101,11 @@ export class AppointmentsController {
   }
 
   @Put(':id')
-  @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Move (reschedule) a scheduled or confirmed appointment' })
+  @Roles(...STAFF_AND_PATIENTS)
+  @ApiOperation({
+    summary:
+      'Move (reschedule) a scheduled or confirmed appointment (a patient: only the time of their own, outside the policy window)',
+  })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Overlaps existing appointments; `conflicts` lists every one' })
   @ApiUnprocessableEntityResponse({ description: 'Not movable in its status, or outside the schedule' })
@@ -113,7 +118,7 @@ export class AppointmentsController {
   }
 
   @Patch(':id/status')
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_AND_PATIENTS)
   @ApiOperation({
     summary:
       'Move through the workflow: scheduled → confirmed → checked_in → completed, cancelled (with reason), no_show',

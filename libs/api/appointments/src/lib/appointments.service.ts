@@ -35,8 +35,20 @@ import {
   type BookingFacts,
 } from './appointment.sql';
 
-/** Matches no doctor: the agenda of a doctor account that has no profile yet. */
-const NO_DOCTOR = '00000000-0000-4000-8000-000000000000';
+/** Matches no record: the agenda of a doctor account without a profile, or a patient account without a record. */
+const NO_MATCH = '00000000-0000-4000-8000-000000000000';
+
+/** Whose appointments a caller sees: only a doctor's or a patient's, or (empty) every one. */
+export interface AppointmentScope {
+  doctorId?: string | null;
+  patientId?: string | null;
+}
+
+/** The only statuses a patient may set on their own appointment. */
+const PATIENT_STATUSES: readonly AppointmentStatus[] = [
+  AppointmentStatus.Confirmed,
+  AppointmentStatus.Cancelled,
+];
 
 const SCHEDULE_PROBLEMS: Record<string, string> = {
   holiday: 'The clinic is closed that day (holiday).',
@@ -191,7 +203,14 @@ export class AppointmentsService {
   ): Promise<AppointmentDto> {
     const current = await this.get(id);
     await this.assertOwnAgenda(context, current.doctorId);
+    await this.assertOwnAppointment(context, current);
     if (dto.doctorId) await this.assertOwnAgenda(context, dto.doctorId);
+    if (
+      context.user?.role === Role.Patient &&
+      [dto.doctorId, dto.locationId, dto.resourceId].some((value) => value !== undefined)
+    ) {
+      throw forbidden('Patients may change the time of their appointment only.');
+    }
     if (current.status !== AppointmentStatus.Scheduled && current.status !== AppointmentStatus.Confirmed) {
       throw unprocessable('not-movable', `A ${current.status} appointment cannot be moved.`);
     }
@@ -200,6 +219,7 @@ export class AppointmentsService {
     const end = dto.end
       ? new Date(dto.end).toISOString()
       : new Date(new Date(start).getTime() + length).toISOString();
+    await this.assertPatientMayChange(context, current, 'move', start);
     const slot: Slot = {
       doctorId: dto.doctorId ?? current.doctorId,
       locationId: dto.locationId ?? current.locationId,
@@ -242,6 +262,10 @@ export class AppointmentsService {
   ): Promise<AppointmentDto> {
     const current = await this.get(id);
     await this.assertOwnAgenda(context, current.doctorId);
+    await this.assertOwnAppointment(context, current);
+    if (context.user?.role === Role.Patient && !PATIENT_STATUSES.includes(dto.status)) {
+      throw forbidden('Patients may only confirm or cancel their appointments.');
+    }
     if (!canTransition(current.status, dto.status)) {
       throw unprocessable(
         'illegal-transition',
@@ -260,6 +284,8 @@ export class AppointmentsService {
         { field: 'reason', code: 'required', message: 'reason is required to cancel' },
       ]);
     }
+    if (dto.status === AppointmentStatus.Cancelled)
+      await this.assertPatientMayChange(context, current, 'cancel');
     return this.dataSource.transaction(async (manager) => {
       const [, count] = await manager.query(
         `UPDATE appointments SET status = $3, updated_at = now(),
@@ -282,7 +308,7 @@ export class AppointmentsService {
     return this.byId(this.dataSource.manager, id);
   }
 
-  async list(query: AppointmentQueryDto, restrictToDoctor?: string | null): Promise<Page<AppointmentDto>> {
+  async list(query: AppointmentQueryDto, scope: AppointmentScope = {}): Promise<Page<AppointmentDto>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -292,7 +318,8 @@ export class AppointmentsService {
     if (query.from) add('a.ends_at > ?', query.from);
     if (query.to) add('a.starts_at < ?', query.to);
     if (query.doctorId) add('a.doctor_id = ?', query.doctorId);
-    if (restrictToDoctor) add('a.doctor_id = ?', restrictToDoctor);
+    if (scope.doctorId) add('a.doctor_id = ?', scope.doctorId);
+    if (scope.patientId) add('a.patient_id = ?', scope.patientId);
     if (query.patientId) add('a.patient_id = ?', query.patientId);
     if (query.locationId) add('a.location_id = ?', query.locationId);
     if (query.status) add('a.status = ?', query.status);
@@ -326,7 +353,7 @@ export class AppointmentsService {
   async onDate(
     date: string,
     query: AppointmentQueryDto,
-    restrictToDoctor?: string | null,
+    scope: AppointmentScope = {},
   ): Promise<Page<AppointmentDto>> {
     const [range] = await this.dataSource.query(
       `SELECT ($1::date::timestamp AT TIME ZONE time_zone) AS "from", (($1::date + 1)::timestamp AT TIME ZONE time_zone) AS "to"
@@ -335,7 +362,7 @@ export class AppointmentsService {
     );
     return this.list(
       { ...query, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },
-      restrictToDoctor,
+      scope,
     );
   }
 
@@ -394,7 +421,73 @@ export class AppointmentsService {
    */
   async ownDoctorId(context: RequestContext): Promise<string | null> {
     if (context.user?.role !== Role.Doctor) return null;
-    return (await this.doctors.idOfUser(context.user.id)) ?? NO_DOCTOR;
+    return (await this.doctors.idOfUser(context.user.id)) ?? NO_MATCH;
+  }
+
+  /**
+   * Whose appointments the caller sees and acts on: a doctor their own agenda, a patient their own
+   * appointments (through the patient record linked to their account), staff every appointment.
+   */
+  async scopeOf(context: RequestContext): Promise<AppointmentScope> {
+    const user = context.user;
+    if (user?.role === Role.Doctor) return { doctorId: await this.ownDoctorId(context) };
+    if (user?.role === Role.Patient) {
+      const [patient] = await this.dataSource.query(`SELECT id FROM patients WHERE user_id = $1`, [user.id]);
+      return { patientId: patient?.id ?? NO_MATCH };
+    }
+    return {};
+  }
+
+  /** One appointment within the caller's scope; outside it, answers like a missing one. */
+  async getInScope(id: string, context: RequestContext): Promise<AppointmentDto> {
+    const appointment = await this.get(id);
+    const scope = await this.scopeOf(context);
+    if (
+      (scope.doctorId && scope.doctorId !== appointment.doctorId) ||
+      (scope.patientId && scope.patientId !== appointment.patientId)
+    ) {
+      throw notFound('Appointment');
+    }
+    return appointment;
+  }
+
+  /** Someone else's appointment answers a patient like a missing one. */
+  private async assertOwnAppointment(context: RequestContext, appointment: AppointmentDto): Promise<void> {
+    if (context.user?.role !== Role.Patient) return;
+    const { patientId } = await this.scopeOf(context);
+    if (patientId !== appointment.patientId) throw notFound('Appointment');
+  }
+
+  /**
+   * A patient may only move or cancel their own appointment, and not within the clinic's policy
+   * window (default 24 h) before it starts, nor move it into that window; staff always can.
+   */
+  private async assertPatientMayChange(
+    context: RequestContext,
+    current: AppointmentDto,
+    change: 'move' | 'cancel',
+    newStart?: string,
+  ): Promise<void> {
+    if (context.user?.role !== Role.Patient) return;
+    const [{ hours }] = await this.dataSource.query(
+      `SELECT cancellation_policy_hours AS hours FROM clinic_settings WHERE id = 1`,
+    );
+    const limit = Date.now() + hours * 3_600_000;
+    const late = (start: string) => new Date(start).getTime() < limit;
+    if (late(current.start) || (newStart && late(newStart))) {
+      const what = change === 'move' ? 'moved' : 'cancelled';
+      throw unprocessable(
+        'policy-window',
+        `Appointments can be ${what} online up to ${hours} hours before they start; please call the clinic.`,
+        [
+          {
+            field: change === 'move' && !late(current.start) ? 'start' : 'id',
+            code: 'policyWindow',
+            message: `must be at least ${hours} hours ahead`,
+          },
+        ],
+      );
+    }
   }
 
   private async assertOwnAgenda(context: RequestContext, doctorId: string): Promise<void> {

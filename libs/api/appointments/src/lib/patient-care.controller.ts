@@ -35,7 +35,7 @@ export class PatientCareController {
     @Query() query: AppointmentQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<AppointmentPageDto> {
-    return this.appointments.list({ ...query, patientId: id }, await this.appointments.ownDoctorId(context));
+    return this.appointments.list({ ...query, patientId: id }, await this.appointments.scopeOf(context));
   }
 
   @Get('appointments/stats')

@@ -50,6 +50,7 @@ export class DemoClinicSeeder {
       await this.doctors(manager, passwordHash);
       await this.patients(manager);
       const [{ count }] = await this.appointments(manager);
+      await this.linkPatientAccount(manager);
       this.logger.log(
         `Demo clinic created: ${DEMO_DOCTORS.length} doctors, ${PATIENTS} patients, ${count} appointments`,
       );
@@ -159,6 +160,28 @@ export class DemoClinicSeeder {
         }
       }
     }
+  }
+
+  /**
+   * The demo patient account signs in as the José with the most upcoming visits, so the portal
+   * rules (own appointments, the cancellation window) can be tried at once.
+   */
+  private async linkPatientAccount(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `WITH chosen AS (
+         SELECT p.id, p.first_names || ' ' || p.last_names AS full_name
+           FROM patients p
+          WHERE p.first_names = 'José'
+          ORDER BY (SELECT count(*) FROM appointments a
+                     WHERE a.patient_id = p.id AND a.starts_at > now() AND a.status IN ('scheduled', 'confirmed')) DESC, p.id
+          LIMIT 1
+       ),
+       account AS (
+         UPDATE users u SET full_name = chosen.full_name FROM chosen WHERE u.username = 'patient' AND u.role = 'patient'
+         RETURNING u.id
+       )
+       UPDATE patients SET user_id = account.id FROM account, chosen WHERE patients.id = chosen.id`,
+    );
   }
 
   private async patients(manager: EntityManager): Promise<void> {

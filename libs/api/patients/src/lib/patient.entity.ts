@@ -66,6 +66,10 @@ export class PatientEntity {
   @Column({ type: 'text', default: 'es' })
   preferredLanguage!: Language;
 
+  /** The patient-role account the patient signs in with, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  userId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

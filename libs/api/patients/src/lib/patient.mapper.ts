@@ -31,6 +31,7 @@ export function toPatientDto(patient: PatientEntity): PatientDto {
     medicalHistory: patient.medicalHistory,
     marketingConsent: patient.marketingConsent,
     preferredLanguage: patient.preferredLanguage,
+    userId: patient.userId,
     createdAt: patient.createdAt.toISOString(),
     updatedAt: patient.updatedAt.toISOString(),
   };
@@ -58,4 +59,5 @@ export const AUDITED_PATIENT_FIELDS: (keyof PatientEntity & string)[] = [
   'medicalHistory',
   'marketingConsent',
   'preferredLanguage',
+  'userId',
 ];

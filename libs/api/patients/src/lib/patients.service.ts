@@ -8,8 +8,16 @@ import {
   type PatientDto,
   type PatientQueryDto,
   type PatientSummaryDto,
+  Role,
 } from '@consultorio/shared/contracts';
-import { AuditService, diffChanges, notFound, paginate, type RequestContext } from '@consultorio/api/core';
+import {
+  AuditService,
+  diffChanges,
+  notFound,
+  paginate,
+  unprocessable,
+  type RequestContext,
+} from '@consultorio/api/core';
 import { PatientEntity } from './patient.entity';
 import { AUDITED_PATIENT_FIELDS, toPatientDto, toPatientSummary } from './patient.mapper';
 
@@ -57,6 +65,20 @@ function whereMatches<T extends object>(
     });
   });
   return builder;
+}
+
+/** A linked account must be an existing patient-role user (one record per account: `uq_patients_user`). */
+async function assertPatientAccount(
+  manager: EntityManager,
+  userId: string | null | undefined,
+): Promise<void> {
+  if (!userId) return;
+  const [user] = await manager.query(`SELECT role FROM users WHERE id = $1`, [userId]);
+  if (user?.role !== Role.Patient) {
+    throw unprocessable('not-a-patient-account', 'userId must be the account of a patient-role user.', [
+      { field: 'userId', code: 'patientAccount', message: 'userId must be a user with the patient role' },
+    ]);
+  }
 }
 
 @Injectable()
@@ -126,6 +148,7 @@ export class PatientsService {
 
   create(dto: CreatePatientDto, context: RequestContext): Promise<PatientDto> {
     return this.dataSource.transaction(async (manager) => {
+      await assertPatientAccount(manager, dto.userId);
       const saved = await manager.save(manager.create(PatientEntity, dto));
       const patient = await this.find(manager, saved.id);
       await this.audit.record(manager, context, {
@@ -141,6 +164,7 @@ export class PatientsService {
   update(id: string, dto: Partial<CreatePatientDto>, context: RequestContext): Promise<PatientDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.find(manager, id, true);
+      await assertPatientAccount(manager, dto.userId);
       const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
       if (Object.keys(changes).length > 0) await manager.update(PatientEntity, { id }, changes);
       const after = await this.find(manager, id);

@@ -159,6 +159,12 @@ export class CreatePatientDto {
   @IsOptional()
   @IsEnum(Language)
   preferredLanguage?: Language;
+
+  /** The patient-role user account the patient signs in with (one account per patient). */
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUUID()
+  userId?: string | null;
 }
 
 export class PatientDto {
@@ -184,6 +190,8 @@ export class PatientDto {
   medicalHistory!: string | null;
   marketingConsent!: boolean;
   preferredLanguage!: Language;
+  /** The patient-role user account linked to the record, if any. */
+  userId!: string | null;
   createdAt!: string;
   updatedAt!: string;
 }

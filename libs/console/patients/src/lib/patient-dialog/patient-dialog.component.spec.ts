@@ -28,6 +28,7 @@ const PATIENT: PatientDto = {
   medicalHistory: null,
   marketingConsent: false,
   preferredLanguage: Language.Es,
+  userId: null,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
