@@ -67,7 +67,7 @@ describe('doctors and schedules', () => {
     await browser?.close();
   });
 
-  it('lets an admin give a demo doctor Sunday hours and block part of them, and booking follows', async () => {
+  it('lets an admin give a demo doctor Sunday hours and block part of them, shows a refused overlap in plain words, and booking follows', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await login(page, 'admin');
@@ -145,6 +145,27 @@ describe('doctors and schedules', () => {
     expect(blockedSlots).toContain('09:00');
     expect(blockedSlots).toContain('11:00');
     expect(blockedSlots.filter((time) => time >= '10:00' && time < '11:00')).toEqual([]);
+
+    // Hours from today on that collide with the Sunday range: the API's 409, in plain words on the form.
+    await page.getByRole('tab', { name: 'Horario semanal' }).click();
+    await page.getByTestId('hours-period').click();
+    await page.getByRole('option', { name: 'Nuevo horario (otra vigencia)' }).click();
+    await expect.poll(() => sundayRow.getByTestId('range').count()).toBe(0);
+    await sundayRow.getByTestId('add-range').click();
+    await sundayRow.getByTestId('range-start').fill('10:00');
+    await sundayRow.getByTestId('range-end').fill('11:00');
+    const [refused] = await Promise.all([
+      page.waitForResponse(
+        (answer) => answer.url().endsWith('/schedule/hours') && answer.request().method() === 'POST',
+      ),
+      page.getByTestId('save-hours').click(),
+    ]);
+    expect(refused.status()).toBe(409);
+    const said = 'Se cruza con el horario de 09:00 a 12:30 que el médico ya tiene los domingos';
+    await expect.poll(() => page.getByTestId('hours-error').innerText()).toContain(said);
+    expect(await sundayRow.locator('mat-error').innerText()).toContain(said);
+    const afterRefusal = await api<Schedule>(page, `/doctors/${doctorId}/schedule`);
+    expect(afterRefusal.weekly.length).toBe(withHours.weekly.length);
 
     // Leave the demo clinic as found for the other tests.
     await api(page, `/doctors/${doctorId}/schedule/blocks/${block.id}`, 'DELETE');

@@ -4,9 +4,14 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { I18n, Notifier, DoctorsApi, TranslatePipe, formatDateTime } from '@consultorio/console/core';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '@consultorio/console/ui';
-import type { LocationDto, ScheduleBlockDto, SpecialHoursDto } from '@consultorio/shared/contracts';
+import {
+  BlockKind,
+  type LocationDto,
+  type ScheduleBlockDto,
+  type SpecialHoursDto,
+} from '@consultorio/shared/contracts';
 import { firstValueFrom, type Observable } from 'rxjs';
-import { BLOCK_KIND_KEYS, formatLocalDate } from '../shared/staff-labels';
+import { BLOCK_KIND_KEYS, clinicTime, formatLocalDate } from '../shared/staff-labels';
 import { BlockDialogComponent, type BlockDialogData } from './block-dialog.component';
 import { SpecialHoursDialogComponent, type SpecialHoursDialogData } from './special-hours-dialog.component';
 
@@ -70,7 +75,17 @@ export class ScheduleExceptionsComponent {
   }
 
   protected blockPeriod(block: ScheduleBlockDto): string {
-    const format = (iso: string) => formatDateTime(iso, this.i18n.locale(), this.timeZone(), 'dateTime');
+    const [locale, timeZone] = [this.i18n.locale(), this.timeZone()];
+    const midnight = (iso: string) => clinicTime(iso, timeZone) === '00:00';
+    if (block.kind === BlockKind.Vacation && midnight(block.start) && midnight(block.end)) {
+      // Whole days: the last one is the day before the block ends.
+      const lastDay = new Date(new Date(block.end).getTime() - 1).toISOString();
+      const [first, last] = [block.start, lastDay].map((iso) =>
+        formatDateTime(iso, locale, timeZone, 'date'),
+      );
+      return first === last ? first : `${first} – ${last}`;
+    }
+    const format = (iso: string) => formatDateTime(iso, locale, timeZone, 'dateTime');
     return `${format(block.start)} – ${format(block.end)}`;
   }
 
