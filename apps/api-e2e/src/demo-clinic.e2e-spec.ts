@@ -21,6 +21,10 @@ describe('the demo clinic', () => {
       patients: 300,
       doctors_with_hours: 6,
     });
+    const [{ names }] = await api.sql<{ names: number }>(
+      `SELECT count(DISTINCT (first_names, last_names))::int AS names FROM patients`,
+    );
+    expect(names).toBe(300);
     const genders = await api.sql<{ first_names: string; gender: string }>(
       `SELECT DISTINCT first_names, gender FROM patients WHERE first_names IN ('José', 'María') ORDER BY 1`,
     );

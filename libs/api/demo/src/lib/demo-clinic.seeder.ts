@@ -187,7 +187,13 @@ export class DemoClinicSeeder {
   private async patients(manager: EntityManager): Promise<void> {
     const rows = Array.from({ length: PATIENTS }, (_, index) => {
       const first = DEMO_FIRST_NAMES[index % DEMO_FIRST_NAMES.length];
-      const last = `${DEMO_LAST_NAMES[(index * 7) % DEMO_LAST_NAMES.length]} ${DEMO_LAST_NAMES[(index * 13 + 5) % DEMO_LAST_NAMES.length]}`;
+      // Every round through the given names shifts both surnames, so no two patients share a name.
+      const round = Math.floor(index / DEMO_FIRST_NAMES.length);
+      const surnames = DEMO_LAST_NAMES.length;
+      const paternal = (index * 7 + round) % surnames;
+      let maternal = (index * 13 + 5 + round * 3) % surnames;
+      if (maternal === paternal) maternal = (maternal + 1) % surnames;
+      const last = `${DEMO_LAST_NAMES[paternal]} ${DEMO_LAST_NAMES[maternal]}`;
       return [
         first,
         last,
