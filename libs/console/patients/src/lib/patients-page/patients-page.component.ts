@@ -1,18 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { I18n, Notifier, TranslatePipe, type TranslationKey } from '@consultorio/console/core';
-import { ListCardComponent } from '@consultorio/console/ui';
+import { ListCardComponent, SearchFieldComponent } from '@consultorio/console/ui';
 import {
   MAX_PAGE_SIZE,
   type DocumentType,
@@ -20,13 +18,10 @@ import {
   type PatientStatus,
   type PatientSummaryDto,
 } from '@consultorio/shared/contracts';
-import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { PatientDialogComponent, type PatientDialogData } from '../patient-dialog/patient-dialog.component';
 import { DOCUMENT_KEYS, PATIENT_STATUSES, STATUS_KEYS, ageOn, initials } from '../shared/patient-labels';
 import { PatientsStore } from './patients.store';
-
-/** How long the search waits for the user to stop typing before asking the server. */
-export const PATIENT_SEARCH_DEBOUNCE_MS = 300;
 
 const COLUMNS = {
   wide: ['name', 'document', 'phone', 'email', 'birthDate', 'status'],
@@ -42,11 +37,10 @@ const COLUMNS = {
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
-    ReactiveFormsModule,
+    SearchFieldComponent,
     TranslatePipe,
   ],
   providers: [PatientsStore],
@@ -64,7 +58,6 @@ export class PatientsPageComponent {
   protected readonly statuses = PATIENT_STATUSES;
   protected readonly statusKeys = STATUS_KEYS;
   protected readonly pageSizeOptions = [10, 20, 50, MAX_PAGE_SIZE];
-  protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly sortField = computed(() => this.store.query().sort.replace(/^-/, ''));
   protected readonly sortDirection = computed(() =>
     this.store.query().sort.startsWith('-') ? 'desc' : 'asc',
@@ -88,17 +81,6 @@ export class PatientsPageComponent {
   );
   protected readonly columns = computed(() => COLUMNS[this.layout()]);
 
-  constructor() {
-    this.search.valueChanges
-      .pipe(
-        debounceTime(PATIENT_SEARCH_DEBOUNCE_MS),
-        map((q) => q.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.store.search(q));
-  }
-
   protected statusKey(status: PatientStatus): TranslationKey {
     return STATUS_KEYS[status];
   }
@@ -113,10 +95,6 @@ export class PatientsPageComponent {
 
   protected onSort(sort: Sort): void {
     this.store.sortBy(sort.active, sort.direction);
-  }
-
-  protected clearSearch(): void {
-    this.search.setValue('');
   }
 
   protected open(patient: PatientSummaryDto): void {

@@ -2,7 +2,8 @@ import { HttpTestingController, TestRequest } from '@angular/common/http/testing
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Role, type UserDto, type UserPageDto } from '@consultorio/shared/contracts';
-import { SEARCH_DEBOUNCE_MS, UsersPageComponent } from './users-page.component';
+import { SEARCH_DEBOUNCE_MS } from '@consultorio/console/ui';
+import { UsersPageComponent } from './users-page.component';
 
 function user(id: string, role: Role, fullName: string): UserDto {
   return testUser({ id, email: `${id}@clinica.pe`, username: id, fullName, role });

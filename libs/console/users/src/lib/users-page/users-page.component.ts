@@ -1,12 +1,10 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
@@ -23,13 +21,15 @@ import {
   problemOf,
 } from '@consultorio/console/core';
 import { ALL_ROLES, MAX_PAGE_SIZE, Role, canManageRole, type UserDto } from '@consultorio/shared/contracts';
-import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
-import { ConfirmDialogComponent, ConfirmDialogData, ListCardComponent } from '@consultorio/console/ui';
+import { firstValueFrom, map } from 'rxjs';
+import {
+  ConfirmDialogComponent,
+  ConfirmDialogData,
+  ListCardComponent,
+  SearchFieldComponent,
+} from '@consultorio/console/ui';
 import { UserDialogComponent, UserDialogData } from '../user-dialog/user-dialog.component';
 import { UsersStore } from './users.store';
-
-/** How long the search waits for the user to stop typing before asking the server. */
-export const SEARCH_DEBOUNCE_MS = 300;
 
 const COLUMNS = {
   wide: ['fullName', 'email', 'role', 'active', 'lastLoginAt', 'actions'],
@@ -46,12 +46,11 @@ const COLUMNS = {
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatMenuModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
-    ReactiveFormsModule,
+    SearchFieldComponent,
     TranslatePipe,
   ],
   providers: [UsersStore],
@@ -69,7 +68,6 @@ export class UsersPageComponent {
   protected readonly roles = ALL_ROLES;
   protected readonly roleKeys = ROLE_KEYS;
   protected readonly pageSizeOptions = [10, 20, 50, MAX_PAGE_SIZE];
-  protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly sortField = computed(() => this.store.query().sort.replace(/^-/, ''));
   protected readonly sortDirection = computed(() =>
     this.store.query().sort.startsWith('-') ? 'desc' : 'asc',
@@ -91,17 +89,6 @@ export class UsersPageComponent {
   );
   protected readonly columns = computed(() => COLUMNS[this.layout()]);
   protected readonly showDetailsUnderName = computed(() => this.layout() !== 'wide');
-
-  constructor() {
-    this.search.valueChanges
-      .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
-        map((q) => q.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.store.search(q));
-  }
 
   protected roleKey(role: Role): TranslationKey {
     return ROLE_KEYS[role];
@@ -127,10 +114,6 @@ export class UsersPageComponent {
 
   protected onSort(sort: Sort): void {
     this.store.sortBy(sort.active, sort.direction);
-  }
-
-  protected clearSearch(): void {
-    this.search.setValue('');
   }
 
   protected async openDialog(user: UserDto | null): Promise<void> {

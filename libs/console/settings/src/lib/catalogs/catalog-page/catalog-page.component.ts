@@ -1,20 +1,18 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute } from '@angular/router';
 import { AuthStore, I18n, TranslatePipe } from '@consultorio/console/core';
-import { ListCardComponent } from '@consultorio/console/ui';
+import { ListCardComponent, SearchFieldComponent } from '@consultorio/console/ui';
 import { MAX_PAGE_SIZE, type CatalogEntryDto } from '@consultorio/shared/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { map } from 'rxjs';
 import { ClinicSettingsStore } from '../../shared/clinic-settings.store';
 import { SETTINGS_EDITOR_ROLES } from '../../shared/settings-access';
 import { type CatalogConfig, type CatalogField, fieldOf } from '../catalog-config';
@@ -23,9 +21,6 @@ import { CatalogLookups } from '../catalog-lookups';
 import { CatalogActions } from './catalog-actions';
 import { type CellContext, NO_VALUE, cellText } from './catalog-cells';
 import { CATALOG_CONFIG, CatalogStore } from './catalog.store';
-
-/** How long the search waits for the user to stop typing before asking the server. */
-export const SEARCH_DEBOUNCE_MS = 300;
 
 type Layout = 'narrow' | 'medium' | 'wide';
 const NARROW = '(max-width: 599.98px)';
@@ -64,12 +59,11 @@ function routeCatalog(): CatalogConfig {
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatMenuModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
-    ReactiveFormsModule,
+    SearchFieldComponent,
     TranslatePipe,
   ],
   providers: [
@@ -92,7 +86,6 @@ export class CatalogPageComponent {
 
   protected readonly config = this.store.config;
   protected readonly pageSizeOptions = [10, 20, 50, MAX_PAGE_SIZE];
-  protected readonly search = new FormControl('', { nonNullable: true });
   /** Whether the signed-in user may change the catalog (others only read it). */
   protected readonly canEdit = computed(() => {
     const role = this.auth.role();
@@ -188,14 +181,6 @@ export class CatalogPageComponent {
     for (const field of this.config.fields) {
       if (field.kind === 'reference') this.lookups.load(field.catalog);
     }
-    this.search.valueChanges
-      .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
-        map((q) => q.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.store.search(q));
   }
 
   protected filterValue(field: CatalogField): string | null {
@@ -204,9 +189,5 @@ export class CatalogPageComponent {
 
   protected onSort(sort: Sort): void {
     this.store.sortByName(sort.direction);
-  }
-
-  protected clearSearch(): void {
-    this.search.setValue('');
   }
 }
