@@ -3,11 +3,9 @@ import { EnvironmentProviders, inject, makeEnvironmentProviders, provideAppIniti
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TitleStrategy } from '@angular/router';
 import { authInterceptor } from './auth/auth.interceptor';
 import { I18n } from './i18n/i18n';
-import { TranslatedPaginatorIntl } from './i18n/paginator-intl';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 import { Theme } from './theme/theme';
 
@@ -19,11 +17,11 @@ import { Theme } from './theme/theme';
 export function provideConsoleCore(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideHttpClient(withInterceptors([authInterceptor])),
+    // The first render waits for the remembered language's texts (fetched when not Spanish).
     provideAppInitializer(() => {
-      inject(I18n);
       inject(Theme);
+      return inject(I18n).ready;
     }),
-    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
     {

@@ -34,7 +34,7 @@ describe('I18n', () => {
     expect(fixture.nativeElement.textContent).toContain('Iniciar sesión');
     expect(fixture.nativeElement.textContent).toContain('Se creó la cuenta de Lucía.');
 
-    TestBed.inject(I18n).use(Language.En);
+    await TestBed.inject(I18n).use(Language.En);
     await fixture.whenStable();
 
     expect(fixture.nativeElement.querySelector('h1').textContent).toBe('Sign in');
@@ -43,9 +43,10 @@ describe('I18n', () => {
     expect(localStorage.getItem(STORAGE_KEYS.language)).toBe('en');
   });
 
-  it('starts in the language remembered by the browser', () => {
+  it('starts in the language remembered by the browser, once its texts are in', async () => {
     localStorage.setItem(STORAGE_KEYS.language, 'en');
     const i18n = TestBed.inject(I18n);
+    await i18n.ready;
     expect(i18n.language()).toBe(Language.En);
     expect(i18n.t('nav.home')).toBe('Home');
     expect(document.documentElement.lang).toBe('en');

@@ -1,7 +1,6 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { DEFAULT_LANGUAGE, Language, Role, type PermissionDto } from '@consultorio/shared/contracts';
 import { BrowserStorage, STORAGE_KEYS } from '../browser/browser-storage';
-import { EN, EN_PERMISSIONS } from './translations/en';
 import { ES, ES_PERMISSIONS, type TranslationKey } from './translations/es';
 
 export type { TranslationKey } from './translations/es';
@@ -9,14 +8,22 @@ export type { TranslationKey } from './translations/es';
 /** Values interpolated into `{name}` placeholders. */
 export type TranslationParams = Readonly<Record<string, string | number>>;
 
-const DICTIONARIES: Readonly<Record<Language, Readonly<Record<TranslationKey, string>>>> = {
-  [Language.Es]: ES,
-  [Language.En]: EN,
-};
+/** Every text of one language: the console's keys and the API's permission keys. */
+interface Texts {
+  readonly texts: Readonly<Record<TranslationKey, string>>;
+  readonly permissions: Readonly<Record<string, string>>;
+}
 
-const PERMISSIONS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  [Language.Es]: ES_PERMISSIONS,
-  [Language.En]: EN_PERMISSIONS,
+const SPANISH: Texts = { texts: ES, permissions: ES_PERMISSIONS };
+
+/**
+ * Spanish, the default, is part of the first download; other languages are fetched the first time
+ * they are chosen, so a clinic that works in Spanish never downloads them.
+ */
+const LOADERS: Readonly<Record<Language, () => Promise<Texts>>> = {
+  [Language.Es]: () => Promise.resolve(SPANISH),
+  [Language.En]: () =>
+    import('./translations/en').then((module) => ({ texts: module.EN, permissions: module.EN_PERMISSIONS })),
 };
 
 /** BCP 47 locale used to format dates and numbers in each language (Latin America first). */
@@ -33,21 +40,39 @@ const LOCALES: Readonly<Record<Language, string>> = {
 export class I18n {
   private readonly storage = inject(BrowserStorage);
   private readonly document = inject(DOCUMENT);
-  private readonly languageSignal = signal<Language>(this.storedLanguage() ?? DEFAULT_LANGUAGE);
+  private readonly languageSignal = signal<Language>(DEFAULT_LANGUAGE);
+  private readonly loaded = signal<Partial<Record<Language, Texts>>>({ [Language.Es]: SPANISH });
+  /** Counts language changes, so that only the latest one takes effect when loads overlap. */
+  private changes = 0;
 
   /** Every language the console speaks, in menu order. */
   readonly languages: readonly Language[] = [Language.Es, Language.En];
   readonly language = this.languageSignal.asReadonly();
   /** Locale for `Intl` formatting in the current language. */
   readonly locale = computed(() => LOCALES[this.language()]);
+  /** Settles once the language remembered by the browser is in use (the console waits for it to render). */
+  readonly ready: Promise<void>;
 
   constructor() {
     this.document.documentElement.lang = this.language();
+    const stored = this.storedLanguage();
+    this.ready = stored && stored !== DEFAULT_LANGUAGE ? this.use(stored) : Promise.resolve();
   }
 
-  /** Switches the language of the whole console and remembers it. */
-  use(language: Language): void {
+  /**
+   * Switches the language of the whole console, once its texts are in, and remembers it.
+   * Resolves when the switch is done (at once for a language already loaded); never rejects.
+   */
+  async use(language: Language): Promise<void> {
     if (!this.languages.includes(language)) return;
+    const change = ++this.changes;
+    if (!this.loaded()[language]) {
+      // A failed download (offline, a stale deployment) leaves the console in its current language.
+      const texts = await LOADERS[language]().catch(() => null);
+      if (!texts) return;
+      this.loaded.update((loaded) => ({ ...loaded, [language]: texts }));
+    }
+    if (change !== this.changes) return;
     this.languageSignal.set(language);
     this.storage.set(STORAGE_KEYS.language, language);
     this.document.documentElement.lang = language;
@@ -55,7 +80,7 @@ export class I18n {
 
   /** The text of `key` in the current language, with `{placeholders}` filled from `params`. */
   t(key: TranslationKey, params?: TranslationParams): string {
-    const text = DICTIONARIES[this.language()][key] ?? key;
+    const text = this.current().texts[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,
@@ -64,12 +89,16 @@ export class I18n {
 
   /** A permission served by `GET /roles`, in the current language (its English description when the key is new). */
   permission(permission: PermissionDto): string {
-    return PERMISSIONS[this.language()][permission.key] ?? permission.description;
+    return this.current().permissions[permission.key] ?? permission.description;
   }
 
   /** The name of a role in the current language. */
   role(role: Role): string {
     return this.t(ROLE_KEYS[role]);
+  }
+
+  private current(): Texts {
+    return this.loaded()[this.language()] ?? SPANISH;
   }
 
   private storedLanguage(): Language | null {

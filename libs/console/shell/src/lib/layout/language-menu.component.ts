@@ -58,7 +58,7 @@ export class LanguageMenuComponent {
 
   protected choose(language: Language): void {
     if (language === this.i18n.language()) return;
-    this.i18n.use(language);
+    void this.i18n.use(language);
     if (!this.store.isAuthenticated()) return;
     // Best effort: the switch already happened in this browser even if saving it fails.
     this.authApi.updateProfile({ preferredLanguage: language }).subscribe({

@@ -61,6 +61,8 @@ describe('ShellLayoutComponent', () => {
     (frame.querySelector('[data-testid="language-menu"]') as HTMLButtonElement).click();
     await harness.fixture.whenStable();
     (document.querySelector('[data-testid="language-en"]') as HTMLButtonElement).click();
+    // The English texts are fetched on first use.
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('en'));
     await harness.fixture.whenStable();
 
     expect(navigationLabels(frame)).toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Users', 'Settings']);

@@ -75,7 +75,7 @@ export class LoginPageComponent {
     this.failure.set(null);
     try {
       const user = await this.session.login(this.form.getRawValue());
-      this.i18n.use(user.preferredLanguage);
+      await this.i18n.use(user.preferredLanguage);
       await this.router.navigateByUrl(this.safeReturnUrl());
     } catch (error) {
       this.showFailure(error);

@@ -100,7 +100,7 @@ export class ProfileDetailsFormComponent {
     try {
       const user = await firstValueFrom(this.api.updateProfile(toUpdateProfile(this.form.getRawValue())));
       this.store.updateUser(user);
-      this.i18n.use(user.preferredLanguage);
+      await this.i18n.use(user.preferredLanguage);
       this.form.reset(this.valuesOf(user));
       this.notifier.success('profile.saved');
     } catch (error) {

@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, input, output, type Signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, type PagedQuery } from '@consultorio/console/core';
+import { TranslatedPaginatorIntl } from './paginator-intl';
 
 /** What a list card shows of a server-paginated list; every `PagedListStore` has it. */
 export interface PagedListView {
@@ -23,6 +24,8 @@ export interface PagedListView {
 @Component({
   selector: 'cs-list-card',
   imports: [MatButtonModule, MatIconModule, MatPaginatorModule, MatProgressBarModule, TranslatePipe],
+  // Provided here, the only place with a paginator, so the paginator stays out of the first load.
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   templateUrl: './list-card.component.html',
   styleUrl: './list-card.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,6 +1,6 @@
 import { Injectable, effect, inject } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
-import { I18n } from './i18n';
+import { I18n } from '@consultorio/console/core';
 
 /** Paginator labels in the console's language, updated when it switches. */
 @Injectable()
