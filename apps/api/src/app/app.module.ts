@@ -3,6 +3,7 @@ import { AppointmentsModule } from '@consultorio/api/appointments';
 import { AuthModule } from '@consultorio/api/auth';
 import { AppEnvironment, CoreModule } from '@consultorio/api/core';
 import { DemoModule } from '@consultorio/api/demo';
+import { NotificationsModule } from '@consultorio/api/notifications';
 import { PatientsModule } from '@consultorio/api/patients';
 import { SettingsModule } from '@consultorio/api/settings';
 import { StaffModule } from '@consultorio/api/staff';
@@ -21,6 +22,7 @@ export class AppModule {
         PatientsModule,
         StaffModule,
         AppointmentsModule,
+        NotificationsModule,
         DemoModule,
       ],
     };

@@ -7,6 +7,7 @@ import { ClinicalNotes1764200000000 } from './1764200000000-clinical-notes';
 import { ScheduleFitFunction1764300000000 } from './1764300000000-schedule-fit-function';
 import { ScheduleFitPlpgsql1764400000000 } from './1764400000000-schedule-fit-plpgsql';
 import { PatientAccounts1764500000000 } from './1764500000000-patient-accounts';
+import { Outbox1764600000000 } from './1764600000000-outbox';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ScheduleFitFunction1764300000000,
   ScheduleFitPlpgsql1764400000000,
   PatientAccounts1764500000000,
+  Outbox1764600000000,
 ];

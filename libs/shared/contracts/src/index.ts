@@ -11,3 +11,4 @@ export * from './lib/catalogs.dto';
 export * from './lib/patients.dto';
 export * from './lib/doctors.dto';
 export * from './lib/appointments.dto';
+export * from './lib/outbox.dto';

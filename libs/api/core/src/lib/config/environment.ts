@@ -132,6 +132,51 @@ export class AppEnvironment {
   /** Folder with the built console; served at `/` when it exists. */
   @IsString()
   CONSOLE_DIR = 'dist/apps/console/browser';
+
+  /**
+   * Where e-mail is sent, `smtp://user:pass@host:587` or `smtps://…:465`. When unset, an embedded
+   * mail catcher receives it on a local port (nothing leaves the machine) and the console shows it.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every e-mail, `Name <address>`. */
+  @IsString()
+  MAIL_FROM = 'Consultorio <no-reply@consultorio.local>';
+
+  /** Port of the embedded mail catcher (only without SMTP_URL); 0 picks a free one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MAIL_CATCHER_PORT = 0;
+
+  /** Whether this instance delivers queued messages (any number of instances may). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  OUTBOX_DISPATCH = true;
+
+  /** How often the dispatcher looks for due messages, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  /** Wait before the first retry of a failed delivery, in milliseconds; it doubles each time, up to an hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  OUTBOX_RETRY_BASE_MS = 30_000;
+
+  /** Delivery attempts of a message before it is marked failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  OUTBOX_MAX_ATTEMPTS = 8;
 }
 
 /** A configuration problem, reported as one line naming the variable. */
@@ -144,6 +189,7 @@ const KEYS = Object.keys(new AppEnvironment()).concat([
   'CORS_ORIGINS',
   'INITIAL_SUPERADMIN_EMAIL',
   'INITIAL_SUPERADMIN_PASSWORD',
+  'SMTP_URL',
 ]);
 
 /**

@@ -1,0 +1,208 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { Language, MessageTemplate } from '@consultorio/shared/contracts';
+
+/** What an appointment e-mail says: the visit, the clinic, and for a move the previous time. */
+export interface AppointmentMailData {
+  appointmentId: string;
+  patientName: string;
+  doctorName: string;
+  treatmentName: string | null;
+  locationName: string;
+  locationAddress: string | null;
+  start: string;
+  end: string;
+  /** The start before a move. */
+  previousStart?: string | null;
+  clinicName: string;
+  clinicAddress: string | null;
+  clinicPhone: string | null;
+  timeZone: string;
+  language: Language;
+  /** Grows with every change, so calendar apps replace their copy instead of adding one. */
+  sequence: number;
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: string }[];
+}
+
+type AppointmentTemplate =
+  | MessageTemplate.AppointmentConfirmation
+  | MessageTemplate.AppointmentRescheduled
+  | MessageTemplate.AppointmentCancelled
+  | MessageTemplate.AppointmentReminder;
+
+interface Wording {
+  subject: Record<AppointmentTemplate, string>;
+  lead: Record<AppointmentTemplate, string>;
+  greeting: string;
+  when: string;
+  previously: string;
+  doctor: string;
+  treatment: string;
+  where: string;
+  questions: string;
+  calendar: string;
+  locale: string;
+}
+
+const WORDING: Record<Language, Wording> = {
+  [Language.Es]: {
+    subject: {
+      [MessageTemplate.AppointmentConfirmation]: 'Su cita en {clinic} está reservada',
+      [MessageTemplate.AppointmentRescheduled]: 'Su cita en {clinic} cambió de horario',
+      [MessageTemplate.AppointmentCancelled]: 'Su cita en {clinic} fue cancelada',
+      [MessageTemplate.AppointmentReminder]: 'Recordatorio: su cita en {clinic}',
+    },
+    lead: {
+      [MessageTemplate.AppointmentConfirmation]: 'Su cita quedó reservada.',
+      [MessageTemplate.AppointmentRescheduled]: 'Su cita tiene un nuevo horario.',
+      [MessageTemplate.AppointmentCancelled]: 'Su cita fue cancelada.',
+      [MessageTemplate.AppointmentReminder]: 'Le recordamos su próxima cita.',
+    },
+    greeting: 'Hola, {name}:',
+    when: 'Fecha y hora',
+    previously: 'Antes',
+    doctor: 'Profesional',
+    treatment: 'Atención',
+    where: 'Lugar',
+    questions: '¿Preguntas o cambios? Llámenos al {phone}.',
+    calendar: 'Adjuntamos la cita para su calendario.',
+    locale: 'es-PE',
+  },
+  [Language.En]: {
+    subject: {
+      [MessageTemplate.AppointmentConfirmation]: 'Your appointment at {clinic} is booked',
+      [MessageTemplate.AppointmentRescheduled]: 'Your appointment at {clinic} has a new time',
+      [MessageTemplate.AppointmentCancelled]: 'Your appointment at {clinic} was cancelled',
+      [MessageTemplate.AppointmentReminder]: 'Reminder: your appointment at {clinic}',
+    },
+    lead: {
+      [MessageTemplate.AppointmentConfirmation]: 'Your appointment is booked.',
+      [MessageTemplate.AppointmentRescheduled]: 'Your appointment has a new time.',
+      [MessageTemplate.AppointmentCancelled]: 'Your appointment was cancelled.',
+      [MessageTemplate.AppointmentReminder]: 'This is a reminder of your upcoming appointment.',
+    },
+    greeting: 'Hello {name},',
+    when: 'Date and time',
+    previously: 'Before',
+    doctor: 'With',
+    treatment: 'For',
+    where: 'Where',
+    questions: 'Questions or changes? Call us at {phone}.',
+    calendar: 'The appointment is attached for your calendar.',
+    locale: 'en-US',
+  },
+};
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+
+/** "jueves, 3 de diciembre de 2026, 09:00 (hora de Lima, America/Lima)" in the clinic's zone. */
+export function clinicDateTime(instant: string, timeZone: string, locale: string): string {
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+  const zone =
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' })
+      .formatToParts(new Date(instant))
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return `${date} (${zone}, ${timeZone})`;
+}
+
+/** The `.ics` of the appointment: one UID per appointment, METHOD:CANCEL once it is cancelled. */
+export function appointmentCalendar(template: AppointmentTemplate, data: AppointmentMailData): string {
+  const cancelled = template === MessageTemplate.AppointmentCancelled;
+  const calendar = ical({
+    name: data.clinicName,
+    prodId: { company: 'Consultorio', product: 'appointments', language: data.language.toUpperCase() },
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  calendar.createEvent({
+    id: `appointment-${data.appointmentId}@consultorio`,
+    sequence: data.sequence,
+    start: new Date(data.start),
+    end: new Date(data.end),
+    summary: [data.treatmentName, data.doctorName].filter(Boolean).join(' · ') + ` — ${data.clinicName}`,
+    location: [data.locationName, data.locationAddress].filter(Boolean).join(', '),
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return calendar.toString();
+}
+
+/** Subject, HTML and plain-text bodies and the calendar file of an appointment e-mail. */
+export function renderAppointmentMail(
+  template: AppointmentTemplate,
+  data: AppointmentMailData,
+): RenderedMail {
+  const words = WORDING[data.language] ?? WORDING[Language.Es];
+  const when = clinicDateTime(data.start, data.timeZone, words.locale);
+  const rows: [string, string][] = [[words.when, when]];
+  if (data.previousStart && template === MessageTemplate.AppointmentRescheduled) {
+    rows.push([words.previously, clinicDateTime(data.previousStart, data.timeZone, words.locale)]);
+  }
+  rows.push([words.doctor, data.doctorName]);
+  if (data.treatmentName) rows.push([words.treatment, data.treatmentName]);
+  rows.push([words.where, [data.locationName, data.locationAddress].filter(Boolean).join(', ')]);
+  const greeting = fill(words.greeting, { name: data.patientName });
+  const questions = data.clinicPhone ? fill(words.questions, { phone: data.clinicPhone }) : '';
+  const footer = [data.clinicName, data.clinicAddress].filter(Boolean).join(' · ');
+
+  const text = [
+    greeting,
+    '',
+    words.lead[template],
+    '',
+    ...rows.map(([label, value]) => `${label}: ${value}`),
+    '',
+    ...(template === MessageTemplate.AppointmentCancelled ? [] : [words.calendar]),
+    questions,
+    '',
+    footer,
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const html = `<!doctype html>
+<html lang="${data.language}"><head><meta charset="utf-8"><title>${escapeHtml(data.clinicName)}</title></head>
+<body style="margin:0;padding:24px;background:#f4f7f7;font-family:Roboto,Arial,sans-serif;color:#1b1c1c">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:24px">
+<h1 style="margin:0 0 16px;font-size:20px;color:#006a6a">${escapeHtml(data.clinicName)}</h1>
+<p>${escapeHtml(greeting)}</p>
+<p style="font-size:16px"><strong>${escapeHtml(words.lead[template])}</strong></p>
+<table role="presentation" style="border-collapse:collapse;margin:16px 0">
+${rows
+  .map(
+    ([label, value]) =>
+      `<tr><td style="padding:4px 16px 4px 0;color:#5b6363;vertical-align:top">${escapeHtml(label)}</td><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
+  )
+  .join('\n')}
+</table>
+${template === MessageTemplate.AppointmentCancelled ? '' : `<p style="color:#5b6363">${escapeHtml(words.calendar)}</p>`}
+${questions ? `<p>${escapeHtml(questions)}</p>` : ''}
+<p style="margin-top:24px;color:#5b6363;font-size:13px">${escapeHtml(footer)}</p>
+</div></body></html>`;
+  return {
+    subject: fill(words.subject[template], { clinic: data.clinicName }),
+    html,
+    text,
+    attachments: [
+      {
+        filename: 'cita.ics',
+        contentType: `text/calendar; charset=utf-8; method=${template === MessageTemplate.AppointmentCancelled ? 'CANCEL' : 'REQUEST'}`,
+        content: appointmentCalendar(template, data),
+      },
+    ],
+  };
+}
