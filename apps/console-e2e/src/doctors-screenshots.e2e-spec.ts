@@ -116,6 +116,18 @@ describe('doctors and schedules screenshots', () => {
       await settle(page);
       await screenshot(page, `${variant.name}-36-holidays`);
       await context.close();
+
+      // What a receptionist sees of the same week: the hours, nothing to change.
+      const readerContext = await newContext(browser, variant);
+      const reader = await readerContext.newPage();
+      await login(reader, 'receptionist');
+      await reader.goto('/doctors');
+      await reader.getByTestId('doctor-row').first().click();
+      await reader.getByRole('tab', { name: 'Horario semanal' }).click();
+      await reader.getByTestId('weekly-hours').waitFor();
+      await settle(reader);
+      await screenshot(reader, `${variant.name}-37-weekly-hours-read-only`);
+      await readerContext.close();
     });
   }
 });

@@ -19,6 +19,7 @@ const MIRAFLORES: LocationDto = {
   phone: null,
   ...STAMPS,
 };
+const SURCO: LocationDto = { ...MIRAFLORES, id: '66666666-6666-4666-8666-666666666666', name: 'Sede Surco' };
 const USER_ID = '55555555-5555-4555-8555-555555555555';
 const DOCTOR: DoctorDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -45,7 +46,7 @@ describe('DoctorDialogComponent', () => {
 
   async function open(doctor: DoctorDto | null): Promise<void> {
     close = vi.fn();
-    const data: DoctorDialogData = { doctor, specialties: [ORTHODONTICS], locations: [MIRAFLORES] };
+    const data: DoctorDialogData = { doctor, specialties: [ORTHODONTICS], locations: [MIRAFLORES, SURCO] };
     backend = setUpConsoleTest({
       providers: [
         { provide: MAT_DIALOG_DATA, useValue: data },
@@ -198,5 +199,30 @@ describe('DoctorDialogComponent', () => {
     request.flush({ ...DOCTOR, consultationFee: '135.00', available: false });
     await settle(fixture);
     expect(close).toHaveBeenCalledWith(expect.objectContaining({ available: false }));
+  });
+
+  it('says plainly that a location cannot be taken away while the doctor still has hours there', async () => {
+    await open({ ...DOCTOR, locationIds: [MIRAFLORES.id, SURCO.id] });
+    await choose('locationIds', 'Sede Surco');
+    await save();
+    const request = backend.expectOne(`/api/v1/doctors/${DOCTOR.id}`);
+    expect(request.request.body).toEqual({ locationIds: [MIRAFLORES.id] });
+    request.flush(
+      {
+        type: 'urn:consultorio:problem:reference-conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'The doctor does not work at that location, or it still has working hours there.',
+        errors: [
+          { field: 'doctorId', code: 'reference', message: 'doctorId does not refer to an existing record' },
+        ],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle(fixture);
+    expect(errorOf('locationIds')).toBe(
+      'El médico todavía tiene horarios en una sede que quitaste. Quítalos primero en «Horario semanal».',
+    );
+    expect(close).not.toHaveBeenCalled();
   });
 });

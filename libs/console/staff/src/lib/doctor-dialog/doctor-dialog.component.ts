@@ -17,6 +17,8 @@ import {
   applyProblemErrors,
   dtoValidator,
   errorMessage,
+  problemOf,
+  setServerError,
 } from '@consultorio/console/core';
 import {
   CreateDoctorDto,
@@ -121,7 +123,12 @@ export class DoctorDialogComponent {
     try {
       this.dialogRef.close(await firstValueFrom(request));
     } catch (error) {
-      if (!applyProblemErrors(this.form, error)) this.failure.set(errorMessage(this.i18n, error));
+      if (problemOf(error)?.type.endsWith(':reference-conflict') && this.original) {
+        // The only reference a doctor's update can break: a location taken away that still has hours.
+        setServerError(this.form.controls.locationIds, 'inUse');
+      } else if (!applyProblemErrors(this.form, error)) {
+        this.failure.set(errorMessage(this.i18n, error));
+      }
     } finally {
       this.saving.set(false);
       this.dialogRef.disableClose = false;

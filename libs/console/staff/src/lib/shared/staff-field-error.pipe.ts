@@ -21,6 +21,10 @@ export class StaffFieldErrorPipe implements PipeTransform {
       }
       if (server.code === 'unique' && field === 'userId') return this.i18n.t('staff.validation.userTaken');
       if (server.code === 'unique' && field === 'date') return this.i18n.t('staff.validation.holidayTaken');
+      if (server.code === 'inUse' && field === 'locationIds') {
+        return this.i18n.t('staff.validation.locationInUse');
+      }
+      if (server.code === 'doctorRole') return this.i18n.t('staff.validation.doctorRole');
       // Overlaps carry a sentence the page wrote in the user's language.
       if (server.code === 'overlap') return server.message;
       return this.fallback.transform(errors, field);

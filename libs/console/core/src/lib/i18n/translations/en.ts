@@ -708,6 +708,9 @@ export const EN: Readonly<Record<TranslationKey, string>> = {
   'staff.validation.dateOrder': 'Must be after the start.',
   'staff.validation.overlapSameDay': 'Overlaps other hours of this day.',
   'staff.validation.tooMany': 'Too many chosen.',
+  'staff.validation.locationInUse':
+    'The doctor still has hours at a location you removed. Remove them first under “Weekly hours”.',
+  'staff.validation.doctorRole': 'Choose an active user with the doctor role.',
 };
 
 /** The permissions served by `GET /roles` come with English descriptions, used as they are. */

@@ -710,6 +710,9 @@ export const ES = {
   'staff.validation.dateOrder': 'Debe ser después del inicio.',
   'staff.validation.overlapSameDay': 'Se cruza con otro horario de este día.',
   'staff.validation.tooMany': 'Elegiste demasiados.',
+  'staff.validation.locationInUse':
+    'El médico todavía tiene horarios en una sede que quitaste. Quítalos primero en «Horario semanal».',
+  'staff.validation.doctorRole': 'Elige un usuario activo con rol de médico.',
 } as const satisfies Record<string, string>;
 
 export type TranslationKey = keyof typeof ES;
