@@ -62,7 +62,7 @@ describe('ShellLayoutComponent', () => {
     await harness.fixture.whenStable();
     (document.querySelector('[data-testid="language-en"]') as HTMLButtonElement).click();
     // The English texts are fetched on first use.
-    await vi.waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('en'), { timeout: 5_000 });
     await harness.fixture.whenStable();
 
     expect(navigationLabels(frame)).toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Users', 'Settings']);
