@@ -8,6 +8,7 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -34,6 +35,7 @@ const CANCEL_REASON_MAX = 300;
   selector: 'cs-appointment-panel',
   imports: [
     MatButtonModule,
+    NgTemplateOutlet,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,

@@ -1,25 +1,20 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { Notifier, TranslatePipe } from '@consultorio/console/core';
-import { ListCardComponent } from '@consultorio/console/ui';
+import { ListCardComponent, SearchFieldComponent } from '@consultorio/console/ui';
 import { MAX_PAGE_SIZE, type DoctorDto } from '@consultorio/shared/contracts';
-import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { DoctorDialogComponent, type DoctorDialogData } from '../doctor-dialog/doctor-dialog.component';
 import { StaffCatalog } from '../shared/staff-catalog';
 import { DoctorsStore } from './doctors.store';
-
-/** How long the search waits for the user to stop typing before asking the server. */
-export const DOCTOR_SEARCH_DEBOUNCE_MS = 300;
 
 const NARROW = '(max-width: 599.98px)';
 const MEDIUM = '(max-width: 1199.98px)';
@@ -37,11 +32,10 @@ const COLUMNS = {
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatTableModule,
-    ReactiveFormsModule,
     RouterLink,
+    SearchFieldComponent,
     TranslatePipe,
   ],
   providers: [DoctorsStore],
@@ -57,7 +51,6 @@ export class DoctorsPageComponent {
   private readonly router = inject(Router);
 
   protected readonly pageSizeOptions = [10, 20, 50, MAX_PAGE_SIZE];
-  protected readonly search = new FormControl('', { nonNullable: true });
 
   protected readonly layout = toSignal(
     inject(BreakpointObserver)
@@ -69,27 +62,12 @@ export class DoctorsPageComponent {
   );
   protected readonly columns = computed(() => COLUMNS[this.layout()]);
 
-  constructor() {
-    this.search.valueChanges
-      .pipe(
-        debounceTime(DOCTOR_SEARCH_DEBOUNCE_MS),
-        map((q) => q.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.store.search(q));
-  }
-
   protected specialties(doctor: DoctorDto): string {
     return doctor.specialtyIds.map((id) => this.catalog.specialtyName(id)).join(', ') || '—';
   }
 
   protected locations(doctor: DoctorDto): string {
     return doctor.locationIds.map((id) => this.catalog.locationName(id)).join(', ') || '—';
-  }
-
-  protected clearSearch(): void {
-    this.search.setValue('');
   }
 
   protected open(doctor: DoctorDto): void {
