@@ -81,6 +81,7 @@ async function changeStatus(page: Page, action: string): Promise<void> {
  * the time axis to know how many pixels a minute is; resolves with the API's answer to the move.
  */
 async function dragOnDayView(page: Page, event: Locator, from: string, to: string): Promise<Response> {
+  await event.scrollIntoViewIfNeeded();
   const box = (await event.boundingBox())!;
   const labelY = async (time: string) => {
     for (const label of await page.getByText(time, { exact: true }).all()) {
@@ -158,14 +159,18 @@ describe('agenda', () => {
       await dialog.getByRole('button', { name: 'Siguiente' }).click();
       slots = await suggestedSlots(dialog);
     }
-    // The first suggested slot, and a later one of the same doctor to move it to.
+    // A suggested slot with another of the same doctor an hour or two later (both on screen for the drag).
     const group = dialog.locator('cs-slot-picker section').first();
     const doctorName = (await group.locator('h4').innerText()).trim();
     const times = (await group.getByTestId('slot').allInnerTexts()).map((text) => text.trim());
-    const bookedAt = times[0];
-    const movedTo = times.find((time) => minutesOf(time) >= minutesOf(bookedAt) + 60);
+    const laterOf = (from: string) =>
+      times.find(
+        (time) => minutesOf(time) >= minutesOf(from) + 60 && minutesOf(time) <= minutesOf(from) + 120,
+      );
+    const bookedAt = times.find((time) => laterOf(time)) ?? times[0];
+    const movedTo = laterOf(bookedAt);
     expect(movedTo).toBeDefined();
-    await group.getByTestId('slot').first().click();
+    await group.getByTestId('slot').nth(times.indexOf(bookedAt)).click();
 
     const [created] = await Promise.all([
       page.waitForResponse(
@@ -227,7 +232,7 @@ describe('agenda', () => {
     const locations = await list<{ id: string }>('/api/v1/locations?pageSize=100');
     const patients = await list<{ id: string }>('/api/v1/patients?pageSize=2');
 
-    // Two free whole hours of one doctor, an hour or more apart, on a day after tomorrow.
+    // Two free whole hours of one doctor, an hour apart (both on screen), on a day after tomorrow.
     const onTheHour = (slot: Slot) => clinicTime(slot.start).time.endsWith(':00');
     let pair: { locationId: string; first: Slot; second: Slot } | undefined;
     for (let day = 2; day < 16 && !pair; day++) {
@@ -243,14 +248,14 @@ describe('agenda', () => {
           slots.some(
             (other) =>
               other.doctorId === slot.doctorId &&
-              Date.parse(other.start) >= Date.parse(slot.start) + 3_600_000,
+              Date.parse(other.start) - Date.parse(slot.start) === 3_600_000,
           ),
         );
         const second = slots.find(
           (other) =>
             first &&
             other.doctorId === first.doctorId &&
-            Date.parse(other.start) >= Date.parse(first.start) + 3_600_000,
+            Date.parse(other.start) - Date.parse(first.start) === 3_600_000,
         );
         if (first && second) {
           pair = { locationId: location.id, first, second };
