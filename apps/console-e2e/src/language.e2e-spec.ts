@@ -22,7 +22,8 @@ describe('language', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto('/login');
-    expect(await page.locator('h1').innerText()).toBe('Iniciar sesión');
+    // The heading's element is in the page a moment before its text (the first change detection fills it).
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Iniciar sesión');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
 
     await chooseLanguage(page, 'en');
@@ -54,7 +55,7 @@ describe('language', () => {
     await expect
       .poll(() => navigationLabels(page))
       .toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Settings']);
-    expect(await page.getByTestId('home-role').innerText()).toContain('Receptionist');
+    await expect.poll(() => page.getByTestId('home-role').innerText()).toContain('Receptionist');
 
     await page.reload();
     await expect
