@@ -9,6 +9,7 @@ describe('first start in production', () => {
     api = await startTestApp({
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-forty-characters-x',
+      PUBLIC_URL: 'https://citas.clinica-sur.pe',
       INITIAL_SUPERADMIN_EMAIL: 'direccion@clinica-sur.pe',
       INITIAL_SUPERADMIN_PASSWORD: 'first-login-secret',
     });

@@ -1,4 +1,4 @@
-import { DEMO_JWT_SECRET, loadEnvironment } from './environment';
+import { DEMO_JWT_SECRET, loadEnvironment, publicUrl } from './environment';
 
 describe('loadEnvironment', () => {
   it('has working defaults for a laptop', () => {
@@ -38,7 +38,15 @@ describe('loadEnvironment', () => {
     expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret, SEED_DEMO: 'true' })).toThrow(
       /SEED_DEMO/,
     );
-    expect(loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret }).SEED_DEMO).toBe(false);
+    expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/PUBLIC_URL: required/);
+    const production = { NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://citas.clinica.pe/' };
+    expect(loadEnvironment(production).SEED_DEMO).toBe(false);
+    expect(publicUrl(loadEnvironment(production))).toBe('https://citas.clinica.pe');
+  });
+
+  it('links to localhost on the API port when PUBLIC_URL is unset, and refuses a URL with a query', () => {
+    expect(publicUrl(loadEnvironment({ PORT: '8080' }))).toBe('http://localhost:8080');
+    expect(() => loadEnvironment({ PUBLIC_URL: 'https://x.pe/?a=1' })).toThrow(/PUBLIC_URL must be/);
   });
 
   it('needs both initial superadmin variables, and a password that follows the rules', () => {

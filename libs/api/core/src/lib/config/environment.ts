@@ -152,6 +152,17 @@ export class AppEnvironment {
   @Max(65535)
   MAIL_CATCHER_PORT = 0;
 
+  /**
+   * The address patients and staff reach the console at, e.g. `https://citas.clinica.pe`; links in
+   * e-mails (confirm, cancel, password reset) start with it. Defaults to `http://localhost:PORT`;
+   * required in production.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_URL must be an http(s) URL without query or fragment',
+  })
+  PUBLIC_URL?: string;
+
   /** Whether this instance delivers queued messages (any number of instances may). */
   @Transform(toBoolean)
   @IsBoolean()
@@ -190,6 +201,7 @@ const KEYS = Object.keys(new AppEnvironment()).concat([
   'INITIAL_SUPERADMIN_EMAIL',
   'INITIAL_SUPERADMIN_PASSWORD',
   'SMTP_URL',
+  'PUBLIC_URL',
 ]);
 
 /**
@@ -233,8 +245,18 @@ export function loadEnvironment(raw: Record<string, string | undefined>): AppEnv
     if (env.SEED_DEMO) {
       throw new ConfigurationError('Invalid configuration: SEED_DEMO: demo data is refused in production');
     }
+    if (!env.PUBLIC_URL) {
+      throw new ConfigurationError(
+        'Invalid configuration: PUBLIC_URL: required in production (links in e-mails start with it)',
+      );
+    }
   }
   return env;
+}
+
+/** Base of links in e-mails, without a trailing slash. */
+export function publicUrl(env: AppEnvironment): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 }
 
 export function corsOrigins(env: AppEnvironment): string[] {
