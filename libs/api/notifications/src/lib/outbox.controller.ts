@@ -1,4 +1,14 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -20,6 +30,12 @@ import { OutboxService } from './outbox.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const ADMINS = [Role.Superadmin, Role.Admin];
+
+/** `attachment` with the file name, plain ASCII for old clients and UTF-8 for the rest (RFC 6266). */
+function attachmentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
 
 @ApiTags('outbox')
 @Controller('outbox')
@@ -59,6 +75,26 @@ export class OutboxController {
   async caught(@Param('id', uuid) id: string): Promise<CaughtMailDto[]> {
     const message = await this.outbox.get(id);
     return this.catcher.list({ messageId: message.messageId });
+  }
+
+  @Get(':id/attachments/:index')
+  @Roles(...ADMINS)
+  @ApiOperation({ summary: 'One attachment of a message as it was sent (index from 0, in the order listed)' })
+  @ApiOkResponse({
+    description: 'The file, with its content type and file name',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse()
+  async attachment(
+    @Param('id', uuid) id: string,
+    @Param('index', ParseIntPipe) index: number,
+  ): Promise<StreamableFile> {
+    const file = await this.outbox.attachment(id, index);
+    return new StreamableFile(file.content, {
+      type: file.contentType,
+      disposition: attachmentDisposition(file.filename),
+      length: file.content.length,
+    });
   }
 
   @Post(':id/resend')

@@ -114,6 +114,12 @@ export class OutboxService {
     if (query.status) add('status = ?', query.status);
     if (query.template) add('template = ?', query.template);
     if (query.recipient) add(`recipient ILIKE '%' || ? || '%'`, query.recipient.replace(/[%_\\]/g, '\\$&'));
+    if (query.q) {
+      params.push(query.q.replace(/[%_\\]/g, '\\$&'));
+      where.push(
+        `(recipient ILIKE '%' || $${params.length} || '%' OR subject ILIKE '%' || $${params.length} || '%')`,
+      );
+    }
     if (query.relatedId) add('related_id = ?', query.relatedId);
     if (query.from) add('created_at >= ?', query.from);
     if (query.to) add('created_at < ?', query.to);
@@ -153,6 +159,29 @@ export class OutboxService {
     const [row] = await this.dataSource.query(`SELECT * FROM outbox_messages WHERE id = $1`, [id]);
     if (!row) throw notFound('Message');
     return { ...toDto(row), bodyHtml: row.body_html, bodyText: row.body_text };
+  }
+
+  /** One attachment of a message as it was sent (`index` counts from 0 in `attachments`). */
+  async attachment(
+    id: string,
+    index: number,
+  ): Promise<{ filename: string; contentType: string; content: Buffer }> {
+    const [row] = await this.dataSource.query(
+      `SELECT attachments -> $2::int AS attachment FROM outbox_messages WHERE id = $1`,
+      [id, index],
+    );
+    if (!row) throw notFound('Message');
+    // A negative index would count from the end in PostgreSQL.
+    const attachment =
+      index >= 0
+        ? (row.attachment as { filename: string; contentType: string; content: string } | null)
+        : null;
+    if (!attachment) throw notFound('Attachment');
+    return {
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: Buffer.from(attachment.content),
+    };
   }
 
   /**

@@ -34,6 +34,12 @@ export class OutboxQueryDto extends PageQueryDto {
   @MaxLength(254)
   recipient?: string;
 
+  /** Part of the recipient's address or of the subject, case-insensitive. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  q?: string;
+
   /** Messages about this record (e.g. an appointment). */
   @IsOptional()
   @IsUUID()
