@@ -4,11 +4,14 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule, seconds } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppEnvironment } from '@consultorio/api/core';
+import { NotificationsModule } from '@consultorio/api/notifications';
 import { UserSessionsPort, UsersModule } from '@consultorio/api/users';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { accountTracker } from './login-throttler.guard';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 import { RefreshTokenEntity, SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
 
@@ -25,6 +28,7 @@ export class SessionsModule {}
   imports: [
     SessionsModule,
     UsersModule,
+    NotificationsModule,
     PassportModule,
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
@@ -42,7 +46,7 @@ export class SessionsModule {}
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy],
+  controllers: [AuthController, PasswordResetController],
+  providers: [AuthService, JwtStrategy, PasswordResetService],
 })
 export class AuthModule {}

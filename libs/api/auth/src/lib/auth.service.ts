@@ -20,6 +20,7 @@ import {
 } from '@consultorio/api/core';
 import { toUserDto, UsersService, type UserEntity } from '@consultorio/api/users';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy';
+import { PasswordResetService } from './password-reset.service';
 import { SessionsService, type RotatedSession } from './sessions.service';
 
 const invalidCredentials = () =>
@@ -48,6 +49,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   /**
@@ -91,7 +93,10 @@ export class AuthService {
     });
   }
 
-  /** Changes the password after checking the current one, and ends the user's other sessions. */
+  /**
+   * Changes the password after checking the current one, and ends the user's other sessions and
+   * any unused password-reset link.
+   */
   async changePassword(user: AuthUser, dto: ChangePasswordDto, context: RequestContext): Promise<void> {
     const account = await this.users.findById(user.id);
     const currentHash = await this.users.passwordHashOf(user.id);
@@ -113,6 +118,7 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPasswordHash(manager, user.id, newHash);
       await this.sessions.revokeAllForUser(manager, user.id, 'password changed', user.sessionId);
+      await this.resets.invalidate(manager, user.id);
       await this.audit.record(manager, context, {
         action: AuditAction.PasswordChange,
         entity: 'user',

@@ -3,7 +3,7 @@ import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '@consultorio/api/core';
 
-/** Throttles credential endpoints per client IP and per account; answers 429 with `Retry-After`. */
+/** Throttles credential and password-reset endpoints per client IP and per account; answers 429 with `Retry-After`. */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(
@@ -22,9 +22,9 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-/** The per-account tracker: the login name as typed, case-insensitive. */
+/** The per-account tracker: the login name (or, to ask for a password reset, the e-mail) as typed, case-insensitive. */
 export function accountTracker(request: Record<string, unknown>): string {
-  const body = request['body'] as { login?: unknown } | undefined;
-  const login = typeof body?.login === 'string' ? body.login.trim().toLowerCase() : '';
-  return `account:${login}`;
+  const body = request['body'] as { login?: unknown; email?: unknown } | undefined;
+  const account = body?.login ?? body?.email;
+  return `account:${typeof account === 'string' ? account.trim().toLowerCase() : ''}`;
 }

@@ -1,4 +1,6 @@
+import { Transform } from 'class-transformer';
 import {
+  IsEmail,
   IsEnum,
   IsNotEmpty,
   IsOptional,
@@ -77,6 +79,37 @@ export class ChangePasswordDto {
   currentPassword!: string;
 
   /** At least 10 characters; not the e-mail or username. */
+  @IsString()
+  @IsAllowedPassword()
+  newPassword!: string;
+}
+
+/** Asks for a link to choose a new password (`POST /auth/password-reset`). */
+export class RequestPasswordResetDto {
+  /** The account's e-mail address. */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+/** Answer of a password-reset request: the same whether or not the address has an account. */
+export class PasswordResetRequestedDto {
+  /** Always `If the address belongs to an active account, a link to choose a new password is on its way.` */
+  message!: string;
+  /** Minutes the link stays valid. */
+  expiresInMinutes!: number;
+}
+
+/** Chooses a new password with the token of a reset link (`POST /auth/password-reset/confirm`). */
+export class ConfirmPasswordResetDto {
+  /** The `token` parameter of the link in the e-mail. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  token!: string;
+
+  /** At least 10 characters; not the account's e-mail or username. */
   @IsString()
   @IsAllowedPassword()
   newPassword!: string;

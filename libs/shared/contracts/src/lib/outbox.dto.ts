@@ -16,6 +16,7 @@ export enum MessageTemplate {
   AppointmentRescheduled = 'appointment.rescheduled',
   AppointmentCancelled = 'appointment.cancelled',
   AppointmentReminder = 'appointment.reminder',
+  PasswordReset = 'auth.password_reset',
 }
 
 export class OutboxQueryDto extends PageQueryDto {

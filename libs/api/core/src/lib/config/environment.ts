@@ -68,6 +68,13 @@ export class AppEnvironment {
   @Max(365)
   REFRESH_TTL_DAYS = 30;
 
+  /** How long a password-reset link stays valid, in minutes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
   /** Comma-separated origins allowed by CORS (the console itself is same-origin and needs none). */
   @IsOptional()
   @Matches(/^\s*https?:\/\/[^,\s]+(\s*,\s*https?:\/\/[^,\s]+)*\s*$/, {
