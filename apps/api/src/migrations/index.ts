@@ -8,6 +8,7 @@ import { ScheduleFitFunction1764300000000 } from './1764300000000-schedule-fit-f
 import { ScheduleFitPlpgsql1764400000000 } from './1764400000000-schedule-fit-plpgsql';
 import { PatientAccounts1764500000000 } from './1764500000000-patient-accounts';
 import { Outbox1764600000000 } from './1764600000000-outbox';
+import { Reminders1764700000000 } from './1764700000000-reminders';
 import { PasswordResets1764800000000 } from './1764800000000-password-resets';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   ScheduleFitPlpgsql1764400000000,
   PatientAccounts1764500000000,
   Outbox1764600000000,
+  Reminders1764700000000,
   PasswordResets1764800000000,
 ];

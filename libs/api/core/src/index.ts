@@ -14,6 +14,7 @@ export * from './lib/pagination/paginate';
 export * from './lib/security/auth.decorators';
 export * from './lib/security/auth.guards';
 export * from './lib/security/password-hasher';
+export * from './lib/security/signed-links';
 export * from './lib/audit/audit-entry.entity';
 export * from './lib/audit/audit.service';
 export * from './lib/core.module';

@@ -5,3 +5,5 @@ export * from './lib/notification-relay.service';
 export * from './lib/mail-catcher.service';
 export * from './lib/notifications-worker.service';
 export * from './lib/templates/password-reset-mail';
+export * from './lib/reminder-scheduler.service';
+export * from './lib/appointment-links.service';

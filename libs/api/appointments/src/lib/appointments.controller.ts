@@ -9,10 +9,12 @@ import {
 import {
   AppointmentDateParamDto,
   AppointmentDto,
+  AppointmentEventPageDto,
   AppointmentPageDto,
   AppointmentQueryDto,
   ChangeAppointmentStatusDto,
   CreateAppointmentDto,
+  PageQueryDto,
   RescheduleAppointmentDto,
   Role,
   STAFF_ROLES,
@@ -84,6 +86,20 @@ export class AppointmentsController {
   get(@Param('id', uuid) id: string, @Ctx() context: RequestContext): Promise<AppointmentDto> {
     // Another doctor's (or patient's) appointment answers like a missing one.
     return this.appointments.getInScope(id, context);
+  }
+
+  @Get(':id/history')
+  @Roles(...STAFF_AND_PATIENTS)
+  @ApiOperation({
+    summary: 'What happened to one appointment, oldest first: booked, moved, status changes, and who did it',
+  })
+  @ApiNotFoundResponse()
+  history(
+    @Param('id', uuid) id: string,
+    @Query() query: PageQueryDto,
+    @Ctx() context: RequestContext,
+  ): Promise<AppointmentEventPageDto> {
+    return this.appointments.history(id, query, context);
   }
 
   @Post()

@@ -2,17 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import {
+  AppointmentActorKind,
   AppointmentStatus,
   AuditAction,
   canTransition,
   Role,
   type AppointmentDto,
+  type AppointmentEventDto,
   type AppointmentQueryDto,
   type ChangeAppointmentStatusDto,
   type CreateAppointmentDto,
   type DoctorProductivityDto,
   type ProductivityQueryDto,
   type Page,
+  type PageQueryDto,
   type RescheduleAppointmentDto,
 } from '@consultorio/shared/contracts';
 import {
@@ -34,6 +37,47 @@ import {
   toConflictDto,
   type BookingFacts,
 } from './appointment.sql';
+
+interface EventRow {
+  id: string;
+  at: Date;
+  kind: AppointmentEventDto['kind'];
+  from_status: AppointmentStatus | null;
+  to_status: AppointmentStatus | null;
+  actor_id: string | null;
+  full_name: string | null;
+  role: Role | null;
+  details: {
+    by?: string;
+    via?: string;
+    reason?: string | null;
+    from?: { start?: string };
+    to?: { start?: string };
+  };
+}
+
+function toEventDto(row: EventRow): AppointmentEventDto {
+  const details = row.details ?? {};
+  const patient = details.by === 'patient' || row.role === Role.Patient;
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    kind: row.kind,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    by: patient
+      ? AppointmentActorKind.Patient
+      : row.actor_id
+        ? AppointmentActorKind.Staff
+        : AppointmentActorKind.System,
+    actorId: row.actor_id,
+    actorName: row.full_name,
+    via: details.via ?? (row.role === Role.Patient ? 'portal' : null),
+    reason: details.reason ?? null,
+    previousStart: details.from?.start ?? null,
+    newStart: details.to?.start ?? null,
+  };
+}
 
 /** Matches no record: the agenda of a doctor account without a profile, or a patient account without a record. */
 const NO_MATCH = '00000000-0000-4000-8000-000000000000';
@@ -219,7 +263,7 @@ export class AppointmentsService {
     const end = dto.end
       ? new Date(dto.end).toISOString()
       : new Date(new Date(start).getTime() + length).toISOString();
-    await this.assertPatientMayChange(context, current, 'move', start);
+    if (context.user?.role === Role.Patient) await this.assertPatientMayChange(current, 'move', start);
     const slot: Slot = {
       doctorId: dto.doctorId ?? current.doctorId,
       locationId: dto.locationId ?? current.locationId,
@@ -263,9 +307,42 @@ export class AppointmentsService {
     const current = await this.get(id);
     await this.assertOwnAgenda(context, current.doctorId);
     await this.assertOwnAppointment(context, current);
-    if (context.user?.role === Role.Patient && !PATIENT_STATUSES.includes(dto.status)) {
+    const asPatient = context.user?.role === Role.Patient;
+    if (asPatient && !PATIENT_STATUSES.includes(dto.status)) {
       throw forbidden('Patients may only confirm or cancel their appointments.');
     }
+    return this.applyStatus(current, dto, context, { asPatient, details: { reason: dto.reason ?? null } });
+  }
+
+  /**
+   * The patient confirms or cancels from a signed e-mail link, without an account: the same rules
+   * as in the portal (the policy window applies to cancelling), and the history says the patient
+   * did it. `expectedStart` is the start the link was made for: a moved appointment refuses it.
+   */
+  async changeStatusFromPatientLink(
+    id: string,
+    status: AppointmentStatus.Confirmed | AppointmentStatus.Cancelled,
+    expectedStart: string,
+    context: RequestContext,
+  ): Promise<AppointmentDto> {
+    const current = await this.get(id);
+    if (new Date(current.start).getTime() !== new Date(expectedStart).getTime()) {
+      throw unprocessable('link-outdated', 'The appointment has moved since this link was sent.');
+    }
+    const reason =
+      status === AppointmentStatus.Cancelled ? 'Cancelled by the patient from the e-mail link' : undefined;
+    return this.applyStatus(current, { status, reason }, context, {
+      asPatient: true,
+      details: { reason: reason ?? null, by: 'patient', via: 'email_link' },
+    });
+  }
+
+  private async applyStatus(
+    current: AppointmentDto,
+    dto: ChangeAppointmentStatusDto,
+    context: RequestContext,
+    options: { asPatient: boolean; details: Record<string, unknown> },
+  ): Promise<AppointmentDto> {
     if (!canTransition(current.status, dto.status)) {
       throw unprocessable(
         'illegal-transition',
@@ -284,8 +361,8 @@ export class AppointmentsService {
         { field: 'reason', code: 'required', message: 'reason is required to cancel' },
       ]);
     }
-    if (dto.status === AppointmentStatus.Cancelled)
-      await this.assertPatientMayChange(context, current, 'cancel');
+    if (dto.status === AppointmentStatus.Cancelled && options.asPatient)
+      await this.assertPatientMayChange(current, 'cancel');
     return this.dataSource.transaction(async (manager) => {
       const [, count] = await manager.query(
         `UPDATE appointments SET status = $3, updated_at = now(),
@@ -293,13 +370,19 @@ export class AppointmentsService {
                 cancelled_by = CASE WHEN $3 = 'cancelled' THEN $5::uuid ELSE cancelled_by END,
                 cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE cancelled_at END
           WHERE id = $1 AND status = $2`,
-        [id, current.status, dto.status, dto.reason ?? null, context.user?.id ?? null],
+        [current.id, current.status, dto.status, dto.reason ?? null, context.user?.id ?? null],
       );
       if (!count) throw unprocessable('changed', 'The appointment changed meanwhile; reload it.');
-      const changed = await this.byId(manager, id);
-      await this.record(manager, context, changed, 'status_changed', current.status, AuditAction.Update, {
-        reason: dto.reason ?? null,
-      });
+      const changed = await this.byId(manager, current.id);
+      await this.record(
+        manager,
+        context,
+        changed,
+        'status_changed',
+        current.status,
+        AuditAction.Update,
+        options.details,
+      );
       return changed;
     });
   }
@@ -347,6 +430,30 @@ export class AppointmentsService {
       this.dataSource.query(`SELECT count(*)::int AS total FROM appointments a ${filter}`, params),
     ]);
     return { items: rows.map(toAppointmentDto), total, page, pageSize };
+  }
+
+  /** What happened to one appointment and who did it, oldest first. */
+  async history(
+    id: string,
+    query: PageQueryDto,
+    context: RequestContext,
+  ): Promise<Page<AppointmentEventDto>> {
+    await this.getInScope(id, context);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT e.id::text, e.at, e.kind, e.from_status, e.to_status, e.actor_id, u.full_name, u.role, e.details
+           FROM appointment_events e LEFT JOIN users u ON u.id = e.actor_id
+          WHERE e.appointment_id = $1 ORDER BY e.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM appointment_events WHERE appointment_id = $1`,
+        [id],
+      ),
+    ]);
+    return { items: (rows as EventRow[]).map(toEventDto), total, page, pageSize };
   }
 
   /** Appointments of one clinic-local day (in the clinic's time zone), by start. */
@@ -463,12 +570,10 @@ export class AppointmentsService {
    * window (default 24 h) before it starts, nor move it into that window; staff always can.
    */
   private async assertPatientMayChange(
-    context: RequestContext,
     current: AppointmentDto,
     change: 'move' | 'cancel',
     newStart?: string,
   ): Promise<void> {
-    if (context.user?.role !== Role.Patient) return;
     const [{ hours }] = await this.dataSource.query(
       `SELECT cancellation_policy_hours AS hours FROM clinic_settings WHERE id = 1`,
     );

@@ -11,6 +11,7 @@ import { postgresOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { JwtAuthGuard, RolesGuard } from './security/auth.guards';
 import { PasswordHasher } from './security/password-hasher';
+import { SignedLinks } from './security/signed-links';
 
 /**
  * Configuration, database, audit log, health and the global authentication and role guards.
@@ -34,10 +35,11 @@ export class CoreModule {
         { provide: AppEnvironment, useValue: env },
         AuditService,
         PasswordHasher,
+        SignedLinks,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
-      exports: [AppEnvironment, AuditService, PasswordHasher],
+      exports: [AppEnvironment, AuditService, PasswordHasher, SignedLinks],
     };
   }
 }

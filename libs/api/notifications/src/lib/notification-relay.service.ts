@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Language, MessageTemplate } from '@consultorio/shared/contracts';
+import { MessageTemplate } from '@consultorio/shared/contracts';
+import { AppointmentLinksService } from './appointment-links.service';
+import {
+  APPOINTMENT_MAIL_COLUMNS,
+  APPOINTMENT_MAIL_FROM,
+  appointmentMailData,
+  type AppointmentMailRow,
+} from './appointment-mail-data';
 import { OutboxService } from './outbox.service';
 import { renderAppointmentMail } from './templates/appointment-mail';
 
@@ -29,6 +36,7 @@ export class NotificationRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly links: AppointmentLinksService,
   ) {}
 
   /** Handles up to `limit` events; resolves with how many it handled. */
@@ -56,45 +64,21 @@ export class NotificationRelay {
     event: EventRow,
     template: MessageTemplate,
   ): Promise<void> {
-    const [row] = await manager.query(
-      `SELECT a.id, a.starts_at, a.ends_at, p.email, p.preferred_language,
-              p.first_names || ' ' || p.last_names AS patient_name, u.full_name AS doctor_name,
-              t.name AS treatment_name, l.name AS location_name, l.address AS location_address,
-              s.name AS clinic_name, s.address AS clinic_address, s.phone AS clinic_phone, s.time_zone,
-              (SELECT count(*)::int FROM appointment_events h WHERE h.appointment_id = a.id) AS sequence
-         FROM appointments a
-         JOIN patients p ON p.id = a.patient_id
-         JOIN doctors d ON d.id = a.doctor_id
-         JOIN users u ON u.id = d.user_id
-         JOIN locations l ON l.id = a.location_id
-         LEFT JOIN treatments t ON t.id = a.treatment_id
-         CROSS JOIN clinic_settings s
-        WHERE a.id = $1 AND s.id = 1`,
+    const [row]: AppointmentMailRow[] = await manager.query(
+      `SELECT ${APPOINTMENT_MAIL_COLUMNS} ${APPOINTMENT_MAIL_FROM} WHERE a.id = $1 AND s.id = 1`,
       [event.aggregate_id],
     );
     if (!row?.email) return;
-    const language = row.preferred_language === Language.En ? Language.En : Language.Es;
-    const mail = renderAppointmentMail(template as Parameters<typeof renderAppointmentMail>[0], {
-      appointmentId: row.id,
-      patientName: row.patient_name,
-      doctorName: row.doctor_name,
-      treatmentName: row.treatment_name,
-      locationName: row.location_name,
-      locationAddress: row.location_address,
-      start: (row.starts_at as Date).toISOString(),
-      end: (row.ends_at as Date).toISOString(),
+    const live = template !== MessageTemplate.AppointmentCancelled;
+    const data = appointmentMailData(row, {
       previousStart: event.payload.details?.from?.start ?? null,
-      clinicName: row.clinic_name,
-      clinicAddress: row.clinic_address,
-      clinicPhone: row.clinic_phone,
-      timeZone: row.time_zone,
-      language,
-      sequence: row.sequence,
+      links: live ? this.links.urls(row.id, row.starts_at) : null,
     });
+    const mail = renderAppointmentMail(template as Parameters<typeof renderAppointmentMail>[0], data);
     await this.outbox.enqueue(manager, {
       recipient: row.email,
       template,
-      locale: language,
+      locale: data.language,
       ...mail,
       relatedEntity: 'appointment',
       relatedId: row.id,

@@ -18,7 +18,40 @@ interface Claimed {
   attachments: { filename: string; contentType: string; content: string }[];
   message_id: string;
   attempts: number;
+  scheduled: boolean;
 }
+
+/** The clinic's daily cap, whether its quiet hours are on now, and its current day. */
+const CLINIC_NOW_SQL = `
+  SELECT daily_send_cap AS cap, (local.day)::text AS day,
+         quiet_hours_start IS NOT NULL AND CASE
+           WHEN quiet_hours_start < quiet_hours_end THEN local.t >= quiet_hours_start AND local.t < quiet_hours_end
+           ELSE local.t >= quiet_hours_start OR local.t < quiet_hours_end
+         END AS quiet
+    FROM clinic_settings s
+    CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE s.time_zone)::time AS t, (now() AT TIME ZONE s.time_zone)::date AS day) local
+   WHERE s.id = 1`;
+
+/** Due: pending and its time has come, or sending with an expired lease (its worker died). */
+const DUE = `((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))`;
+
+/** A scheduled message about an appointment still goes out only for the appointment's current, live time. */
+const STILL_RELEVANT = `(related_at IS NULL OR EXISTS (
+  SELECT 1 FROM appointments a WHERE a.id = related_id AND a.starts_at = related_at AND a.status IN ('scheduled', 'confirmed')))`;
+
+/** Claims up to $1 transactional and $3 scheduled due messages, leased for $2 seconds. */
+const CLAIM_SQL = `
+  WITH transactional AS (
+         SELECT id FROM outbox_messages WHERE ${DUE} AND NOT scheduled
+          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
+       scheduled AS (
+         SELECT id FROM outbox_messages WHERE ${DUE} AND scheduled AND ${STILL_RELEVANT}
+          ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+  UPDATE outbox_messages m
+     SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = m.attempts + 1,
+         updated_at = now()
+   WHERE m.id IN (SELECT id FROM transactional UNION ALL SELECT id FROM scheduled)
+  RETURNING m.id, m.recipient, m.subject, m.body_html, m.body_text, m.attachments, m.message_id, m.attempts, m.scheduled`;
 
 /** Wait before attempt `attempts + 1`: the base, doubled per attempt made, at most an hour. */
 export function backoffMs(attempts: number, baseMs: number): number {
@@ -44,22 +77,49 @@ export class OutboxDispatcher {
 
   /** Claims and sends up to `limit` due messages; resolves with how many were sent. */
   async dispatchBatch(limit = 50): Promise<number> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    const [claimed]: [Claimed[], number] = await this.dataSource.query(
-      `UPDATE outbox_messages m
-          SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = m.attempts + 1,
-              updated_at = now()
-        WHERE m.id IN (SELECT id FROM outbox_messages
-                        WHERE (status = 'pending' AND next_attempt_at <= now())
-                           OR (status = 'sending' AND lease_until < now())
-                        ORDER BY next_attempt_at
-                        LIMIT $1
-                        FOR UPDATE SKIP LOCKED)
-        RETURNING m.id, m.recipient, m.subject, m.body_html, m.body_text, m.attachments, m.message_id, m.attempts`,
-      [limit, LEASE_SECONDS],
-    );
+    const claimed = await this.claim(limit);
     const results = await Promise.all(claimed.map((message) => this.deliver(message)));
     return results.filter(Boolean).length;
+  }
+
+  /**
+   * Takes due messages for this worker in one transaction. Transactional messages are always due;
+   * scheduled ones (reminders) wait while the clinic's quiet hours last, are skipped once their
+   * appointment has moved or ended (the reminder scan cancels them), and only as many as the daily
+   * cap has left are taken: the day's count is a row every dispatcher locks, so the cap holds
+   * exactly whatever the number of instances (a crashed worker's reclaimed message counts twice,
+   * so the cap can only err on the side of sending fewer).
+   */
+  private claim(limit: number): Promise<Claimed[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const [clinic]: { cap: number | null; quiet: boolean; day: string }[] =
+        await manager.query(CLINIC_NOW_SQL);
+      let scheduledLimit = clinic.quiet ? 0 : limit;
+      if (clinic.cap !== null && scheduledLimit > 0) {
+        await manager.query(`INSERT INTO outbox_daily_sends (day) VALUES ($1) ON CONFLICT DO NOTHING`, [
+          clinic.day,
+        ]);
+        const [{ claimed }] = await manager.query(
+          `SELECT scheduled_claimed AS claimed FROM outbox_daily_sends WHERE day = $1 FOR UPDATE`,
+          [clinic.day],
+        );
+        scheduledLimit = Math.max(0, Math.min(limit, clinic.cap - claimed));
+      }
+      // TypeORM answers an UPDATE … RETURNING with [rows, count].
+      const [claimed]: [Claimed[], number] = await manager.query(CLAIM_SQL, [
+        limit,
+        LEASE_SECONDS,
+        scheduledLimit,
+      ]);
+      const scheduled = claimed.filter((message) => message.scheduled).length;
+      if (clinic.cap !== null && scheduled > 0) {
+        await manager.query(
+          `UPDATE outbox_daily_sends SET scheduled_claimed = scheduled_claimed + $2 WHERE day = $1`,
+          [clinic.day, scheduled],
+        );
+      }
+      return claimed;
+    });
   }
 
   private async deliver(message: Claimed): Promise<boolean> {

@@ -29,6 +29,10 @@ export interface NewMessage {
   attachments?: { filename: string; contentType: string; content: string }[];
   relatedEntity?: string;
   relatedId?: string;
+  /** The instant the message is about (a reminder's appointment start): once the record has moved, it is not sent. */
+  relatedAt?: string;
+  /** Whether it is a scheduled message (a reminder): it waits out the quiet hours and counts toward the daily cap. */
+  scheduled?: boolean;
   /** Unique per intended message (e.g. `appointment.confirmation:<id>`): queuing it twice is a no-op. */
   dedupeKey: string;
 }
@@ -82,26 +86,39 @@ export class OutboxService {
 
   /** Queues a message through `manager` (the cause's transaction); false when its dedupe key was queued before. */
   async enqueue(manager: EntityManager, message: NewMessage): Promise<boolean> {
-    const rows = await manager.query(
+    return (await this.enqueueMany(manager, [message])) > 0;
+  }
+
+  /** Queues messages in one statement; resolves with how many were new (the others' dedupe keys were queued before). */
+  async enqueueMany(manager: EntityManager, messages: NewMessage[]): Promise<number> {
+    if (messages.length === 0) return 0;
+    const rows = messages.map((message) => ({
+      recipient: message.recipient,
+      template: message.template,
+      locale: message.locale,
+      subject: message.subject,
+      body_html: message.html,
+      body_text: message.text,
+      attachments: message.attachments ?? [],
+      related_entity: message.relatedEntity ?? null,
+      related_id: message.relatedId ?? null,
+      related_at: message.relatedAt ?? null,
+      scheduled: message.scheduled ?? false,
+      dedupe_key: message.dedupeKey,
+      message_id: this.newMessageId(),
+    }));
+    const inserted = await manager.query(
       `INSERT INTO outbox_messages (recipient, template, locale, subject, body_html, body_text, attachments,
-                                    related_entity, related_id, dedupe_key, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                    related_entity, related_id, related_at, scheduled, dedupe_key, message_id)
+       SELECT recipient, template, locale, subject, body_html, body_text, attachments,
+              related_entity, related_id, related_at, scheduled, dedupe_key, message_id
+         FROM jsonb_to_recordset($1::jsonb) AS m(recipient text, template text, locale text, subject text,
+              body_html text, body_text text, attachments jsonb, related_entity text, related_id uuid,
+              related_at timestamptz, scheduled boolean, dedupe_key text, message_id text)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [
-        message.recipient,
-        message.template,
-        message.locale,
-        message.subject,
-        message.html,
-        message.text,
-        JSON.stringify(message.attachments ?? []),
-        message.relatedEntity ?? null,
-        message.relatedId ?? null,
-        message.dedupeKey,
-        this.newMessageId(),
-      ],
+      [JSON.stringify(rows)],
     );
-    return rows.length > 0;
+    return inserted.length;
   }
 
   async list(query: OutboxQueryDto): Promise<OutboxPageDto> {
@@ -155,6 +172,13 @@ export class OutboxService {
     return { items: rows.map(toDto), total, page, pageSize, counts: byStatus };
   }
 
+  /** One message as listed (without its bodies). */
+  async summary(id: string): Promise<OutboxMessageDto> {
+    const [row] = await this.dataSource.query(`SELECT ${LIST_COLUMNS} FROM outbox_messages WHERE id = $1`, [id]);
+    if (!row) throw notFound('Message');
+    return toDto(row);
+  }
+
   async get(id: string): Promise<OutboxMessageDetailDto> {
     const [row] = await this.dataSource.query(`SELECT * FROM outbox_messages WHERE id = $1`, [id]);
     if (!row) throw notFound('Message');
@@ -203,9 +227,9 @@ export class OutboxService {
         resultId = randomUUID();
         await manager.query(
           `INSERT INTO outbox_messages (id, recipient, template, locale, subject, body_html, body_text, attachments,
-                                        related_entity, related_id, dedupe_key, message_id)
+                                        related_entity, related_id, related_at, dedupe_key, message_id)
            SELECT $2::uuid, recipient, template, locale, subject, body_html, body_text, attachments, related_entity, related_id,
-                  dedupe_key || ':resend:' || $2::text, $3
+                  related_at, dedupe_key || ':resend:' || $2::text, $3
              FROM outbox_messages WHERE id = $1`,
           [id, resultId, this.newMessageId()],
         );

@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { InsurerKind, ResourceType } from '@consultorio/shared/contracts';
 
+/** A `time` column as `HH:MM` (PostgreSQL answers `21:00:00`). */
+const CLOCK = {
+  to: (value: string | null | undefined) => value,
+  from: (value: string | null) => (value ? value.slice(0, 5) : null),
+};
+
 /** Columns shared by every catalog table. */
 export abstract class CatalogEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -114,6 +120,15 @@ export class ClinicSettingsEntity {
 
   @Column({ type: 'integer', array: true })
   reminderOffsetsHours!: number[];
+
+  @Column({ type: 'time', precision: 0, nullable: true, transformer: CLOCK })
+  quietHoursStart!: string | null;
+
+  @Column({ type: 'time', precision: 0, nullable: true, transformer: CLOCK })
+  quietHoursEnd!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  dailySendCap!: number | null;
 
   @Column({ type: 'text', nullable: true })
   phone!: string | null;

@@ -270,6 +270,41 @@ export class AppointmentPageDto {
   pageSize!: number;
 }
 
+/** Who made a change in an appointment's history. */
+export enum AppointmentActorKind {
+  Staff = 'staff',
+  /** The patient: from the portal or from a signed link in an e-mail. */
+  Patient = 'patient',
+  /** The system itself (imports, automations). */
+  System = 'system',
+}
+
+/** One change in an appointment's history. */
+export class AppointmentEventDto {
+  id!: string;
+  at!: string;
+  kind!: 'booked' | 'rescheduled' | 'status_changed';
+  fromStatus!: AppointmentStatus | null;
+  toStatus!: AppointmentStatus | null;
+  by!: AppointmentActorKind;
+  /** The account that did it, when there was one. */
+  actorId!: string | null;
+  actorName!: string | null;
+  /** How a patient did it, e.g. `email_link`; `null` otherwise. */
+  via!: string | null;
+  reason!: string | null;
+  /** For a move: the start before and after. */
+  previousStart!: string | null;
+  newStart!: string | null;
+}
+
+export class AppointmentEventPageDto {
+  items!: AppointmentEventDto[];
+  total!: number;
+  page!: number;
+  pageSize!: number;
+}
+
 export class AppointmentDateParamDto {
   /** A clinic-local date, `YYYY-MM-DD`. */
   @Matches(DATE_PATTERN, { message: 'date must be a date YYYY-MM-DD' })

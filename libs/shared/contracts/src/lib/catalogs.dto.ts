@@ -27,6 +27,9 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** A decimal amount as a string with at most 2 decimals, e.g. `"120.50"` (never a binary float). */
 export const MONEY_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
 
+/** A clock time `HH:mm`, 00:00–23:59 (no 24:00, unlike working hours). */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export const SLOT_GRANULARITIES = [5, 10, 15, 20, 30, 60] as const;
 
 export enum ResourceType {
@@ -64,6 +67,15 @@ export class ClinicSettingsDto {
   cancellationPolicyHours!: number;
   /** Hours before the start at which reminders go out, e.g. `[24, 2]`. */
   reminderOffsetsHours!: number[];
+  /**
+   * Clinic-time start of the quiet hours, `HH:MM` (e.g. `21:00`): reminders and other scheduled
+   * messages due then wait until {@link quietHoursEnd}. `null` (with the end) turns them off.
+   */
+  quietHoursStart!: string | null;
+  /** Clinic-time end of the quiet hours, `HH:MM` (e.g. `08:00`). */
+  quietHoursEnd!: string | null;
+  /** Most reminders and other scheduled messages sent per clinic day (`null`: no limit); the rest wait for the next day. */
+  dailySendCap!: number | null;
   phone!: string | null;
   email!: string | null;
   address!: string | null;
@@ -123,6 +135,24 @@ export class UpdateClinicSettingsDto {
   @Min(1, { each: true })
   @Max(168, { each: true })
   reminderOffsetsHours?: number[];
+
+  /** Set together with quietHoursEnd (both `null` to send at any hour). */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(CLOCK_TIME, { message: 'quietHoursStart must be a time HH:mm, e.g. "21:00"' })
+  quietHoursStart?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(CLOCK_TIME, { message: 'quietHoursEnd must be a time HH:mm, e.g. "08:00"' })
+  quietHoursEnd?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  dailySendCap?: number | null;
 
   @IsOptional()
   @ValidateIf((_, value) => value !== null)

@@ -189,6 +189,17 @@ export class AppEnvironment {
   @Max(3_600_000)
   OUTBOX_RETRY_BASE_MS = 30_000;
 
+  /** Whether this instance runs the reminder scan (any number of instances may; each reminder is queued once). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  REMINDER_SCAN = true;
+
+  /** When the reminder scan runs: a cron expression with seconds, in the server's clock (default: every minute). */
+  @Matches(/^\S+( \S+){5}$/, {
+    message: 'REMINDER_CRON must be a cron expression with 6 fields (seconds first)',
+  })
+  REMINDER_CRON = '0 * * * * *';
+
   /** Delivery attempts of a message before it is marked failed. */
   @Type(() => Number)
   @IsInt()

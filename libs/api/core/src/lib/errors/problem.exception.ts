@@ -24,6 +24,9 @@ export class ProblemException extends HttpException {
 export const unprocessable = (slug: string, detail: string, errors?: FieldError[]) =>
   new ProblemException({ status: 422, slug, title: 'Unprocessable Content', detail, errors });
 
+export const conflict = (slug: string, detail: string) =>
+  new ProblemException({ status: 409, slug, title: 'Conflict', detail });
+
 export const notFound = (entity: string) =>
   new ProblemException({
     status: 404,

@@ -20,6 +20,8 @@ export interface AppointmentMailData {
   language: Language;
   /** Grows with every change, so calendar apps replace their copy instead of adding one. */
   sequence: number;
+  /** Signed links that confirm or cancel without logging in. */
+  links?: { confirm: string; cancel: string } | null;
 }
 
 export interface RenderedMail {
@@ -46,6 +48,9 @@ interface Wording {
   where: string;
   questions: string;
   calendar: string;
+  confirm: string;
+  cancel: string;
+  linksNote: string;
   locale: string;
 }
 
@@ -71,6 +76,9 @@ const WORDING: Record<Language, Wording> = {
     where: 'Lugar',
     questions: '¿Preguntas o cambios? Llámenos al {phone}.',
     calendar: 'Adjuntamos la cita para su calendario.',
+    confirm: 'Confirmar asistencia',
+    cancel: 'Cancelar la cita',
+    linksNote: 'Puede confirmar o cancelar sin iniciar sesión; estos enlaces valen hasta la hora de la cita.',
     locale: 'es-PE',
   },
   [Language.En]: {
@@ -94,6 +102,9 @@ const WORDING: Record<Language, Wording> = {
     where: 'Where',
     questions: 'Questions or changes? Call us at {phone}.',
     calendar: 'The appointment is attached for your calendar.',
+    confirm: 'Confirm I will attend',
+    cancel: 'Cancel the appointment',
+    linksNote: 'You can confirm or cancel without signing in; these links work until the appointment starts.',
     locale: 'en-US',
   },
 };
@@ -101,6 +112,11 @@ const WORDING: Record<Language, Wording> = {
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+
+/** A link styled as a button (e-mail clients ignore stylesheets, so inline styles). */
+function button(href: string, label: string, background: string, color: string): string {
+  return `<a href="${escapeHtml(href)}" style="display:inline-block;padding:10px 18px;margin:0 8px 8px 0;border-radius:20px;border:1px solid ${color === '#ffffff' ? background : color};background:${background};color:${color};text-decoration:none;font-weight:500">${escapeHtml(label)}</a>`;
+}
 
 /** "jueves, 3 de diciembre de 2026, 09:00 (hora de Lima, America/Lima)" in the clinic's zone. */
 export function clinicDateTime(instant: string, timeZone: string, locale: string): string {
@@ -158,6 +174,7 @@ export function renderAppointmentMail(
   const greeting = fill(words.greeting, { name: data.patientName });
   const questions = data.clinicPhone ? fill(words.questions, { phone: data.clinicPhone }) : '';
   const footer = [data.clinicName, data.clinicAddress].filter(Boolean).join(' · ');
+  const links = template === MessageTemplate.AppointmentCancelled ? null : (data.links ?? null);
 
   const text = [
     greeting,
@@ -166,6 +183,9 @@ export function renderAppointmentMail(
     '',
     ...rows.map(([label, value]) => `${label}: ${value}`),
     '',
+    ...(links
+      ? [`${words.confirm}: ${links.confirm}`, `${words.cancel}: ${links.cancel}`, words.linksNote, '']
+      : []),
     ...(template === MessageTemplate.AppointmentCancelled ? [] : [words.calendar]),
     questions,
     '',
@@ -189,6 +209,12 @@ ${rows
   )
   .join('\n')}
 </table>
+${
+  links
+    ? `<p style="margin:20px 0 8px">${button(links.confirm, words.confirm, '#006a6a', '#ffffff')} ${button(links.cancel, words.cancel, '#ffffff', '#ba1a1a')}</p>
+<p style="color:#5b6363;font-size:13px">${escapeHtml(words.linksNote)}</p>`
+    : ''
+}
 ${template === MessageTemplate.AppointmentCancelled ? '' : `<p style="color:#5b6363">${escapeHtml(words.calendar)}</p>`}
 ${questions ? `<p>${escapeHtml(questions)}</p>` : ''}
 <p style="margin-top:24px;color:#5b6363;font-size:13px">${escapeHtml(footer)}</p>
