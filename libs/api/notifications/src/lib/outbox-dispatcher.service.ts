@@ -4,8 +4,6 @@ import { DataSource } from 'typeorm';
 import { AppEnvironment } from '@consultorio/api/core';
 import { MailTransport } from './mail-transport.service';
 
-/** How long a claimed message stays with its worker; after that another instance may take it. */
-const LEASE_SECONDS = 120;
 /** The longest wait between two attempts. */
 const MAX_BACKOFF_MS = 3_600_000;
 
@@ -108,7 +106,7 @@ export class OutboxDispatcher {
       // TypeORM answers an UPDATE … RETURNING with [rows, count].
       const [claimed]: [Claimed[], number] = await manager.query(CLAIM_SQL, [
         limit,
-        LEASE_SECONDS,
+        this.env.OUTBOX_LEASE_SECONDS,
         scheduledLimit,
       ]);
       const scheduled = claimed.filter((message) => message.scheduled).length;

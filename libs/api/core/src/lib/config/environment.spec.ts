@@ -38,8 +38,14 @@ describe('loadEnvironment', () => {
     expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret, SEED_DEMO: 'true' })).toThrow(
       /SEED_DEMO/,
     );
-    expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/PUBLIC_URL: required/);
-    const production = { NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://citas.clinica.pe/' };
+    expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(
+      /PUBLIC_URL: required/,
+    );
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: secret,
+      PUBLIC_URL: 'https://citas.clinica.pe/',
+    };
     expect(loadEnvironment(production).SEED_DEMO).toBe(false);
     expect(publicUrl(loadEnvironment(production))).toBe('https://citas.clinica.pe');
   });

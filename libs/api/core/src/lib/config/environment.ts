@@ -189,6 +189,16 @@ export class AppEnvironment {
   @Max(3_600_000)
   OUTBOX_RETRY_BASE_MS = 30_000;
 
+  /**
+   * How long a claimed message stays with its worker, in seconds; if the worker dies, another
+   * instance takes the message after this (and may send it a second time, see docs/notifications.md).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_LEASE_SECONDS = 120;
+
   /** Whether this instance runs the reminder scan (any number of instances may; each reminder is queued once). */
   @Transform(toBoolean)
   @IsBoolean()
