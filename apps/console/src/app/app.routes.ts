@@ -8,12 +8,14 @@ import {
   ShellLayoutComponent,
   loginRoute,
   notFoundRoute,
+  passwordResetRoutes,
   shellPageRoutes,
 } from '@consultorio/console/shell';
 import { STAFF_ROLES, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
 
 export const appRoutes: Routes = [
   loginRoute,
+  ...passwordResetRoutes,
   {
     path: '',
     component: ShellLayoutComponent,

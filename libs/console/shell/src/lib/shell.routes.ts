@@ -13,6 +13,26 @@ export const loginRoute: Route = {
   loadComponent: () => import('./login/login-page.component').then((m) => m.LoginPageComponent),
 };
 
+/**
+ * Password reset, outside the signed-in frame: asking for the e-mail (for visitors only) and
+ * choosing the new password with the link's token (open to anyone holding a link).
+ */
+export const passwordResetRoutes: Routes = [
+  {
+    path: 'forgot-password',
+    title: 'passwordReset.forgotTitle',
+    canActivate: [guestGuard],
+    loadComponent: () =>
+      import('./password-reset/forgot-password-page.component').then((m) => m.ForgotPasswordPageComponent),
+  },
+  {
+    path: 'reset-password',
+    title: 'passwordReset.resetTitle',
+    loadComponent: () =>
+      import('./password-reset/reset-password-page.component').then((m) => m.ResetPasswordPageComponent),
+  },
+];
+
 /** Pages of the shell shown inside the signed-in frame. */
 export const shellPageRoutes: Routes = [
   {

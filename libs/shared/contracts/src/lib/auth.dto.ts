@@ -88,6 +88,7 @@ export class ChangePasswordDto {
 export class RequestPasswordResetDto {
   /** The account's e-mail address. */
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty()
   @IsEmail()
   @MaxLength(254)
   email!: string;

@@ -2,7 +2,10 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ChangePasswordDto,
+  ConfirmPasswordResetDto,
   LoginDto,
+  PasswordResetRequestedDto,
+  RequestPasswordResetDto,
   TokenResponseDto,
   UpdateProfileDto,
   UserDto,
@@ -12,7 +15,7 @@ import { SKIP_SESSION_REFRESH, apiUrl } from '../http/api-context';
 
 const signInFlow = () => ({ context: new HttpContext().set(SKIP_SESSION_REFRESH, true) });
 
-/** `/auth`: sign-in, session and the signed-in user's own profile. */
+/** `/auth`: sign-in, session, password reset and the signed-in user's own profile. */
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   private readonly http = inject(HttpClient);
@@ -47,5 +50,15 @@ export class AuthApi {
 
   changePassword(change: ChangePasswordDto): Observable<void> {
     return this.http.post<void>(apiUrl('/auth/password'), change);
+  }
+
+  /** Asks for a password-reset e-mail; the answer is the same whether or not the address has an account. */
+  requestPasswordReset(request: RequestPasswordResetDto): Observable<PasswordResetRequestedDto> {
+    return this.http.post<PasswordResetRequestedDto>(apiUrl('/auth/password-reset'), request, signInFlow());
+  }
+
+  /** Sets a new password with the token of a reset link; every session of the account ends. */
+  confirmPasswordReset(confirmation: ConfirmPasswordResetDto): Observable<void> {
+    return this.http.post<void>(apiUrl('/auth/password-reset/confirm'), confirmation, signInFlow());
   }
 }

@@ -85,6 +85,14 @@ describe('LoginPageComponent', () => {
     expect(button.disabled).toBe(true);
   });
 
+  it('links to the forgotten-password page', () => {
+    const link = harness.fixture.nativeElement.querySelector(
+      '[data-testid="forgot-password-link"]',
+    ) as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/forgot-password');
+    expect(link.textContent?.trim()).toBe('¿Olvidaste tu contraseña?');
+  });
+
   it('signs in, applies the user’s language and goes back to where the user was heading', async () => {
     await submit('admin@consultorio.test', 'consultorio-demo');
     backend

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   AuthSession,
   FieldErrorPipe,
@@ -20,15 +20,14 @@ import {
 import { PasswordToggleComponent } from '@consultorio/console/ui';
 import { LoginDto } from '@consultorio/shared/contracts';
 import { map, takeWhile, timer } from 'rxjs';
-import { LanguageMenuComponent } from '../layout/language-menu.component';
-import { ThemeToggleComponent } from '../layout/theme-toggle.component';
+import { GuestFrameComponent } from '../guest/guest-frame.component';
 
 /** Sign-in with e-mail or username and password. */
 @Component({
   selector: 'cs-login-page',
   imports: [
     FieldErrorPipe,
-    LanguageMenuComponent,
+    GuestFrameComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
@@ -36,11 +35,11 @@ import { ThemeToggleComponent } from '../layout/theme-toggle.component';
     MatProgressSpinnerModule,
     PasswordToggleComponent,
     ReactiveFormsModule,
-    ThemeToggleComponent,
+    RouterLink,
     TranslatePipe,
   ],
   templateUrl: './login-page.component.html',
-  styleUrl: './login-page.component.scss',
+  styleUrl: '../guest/guest-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LoginPageComponent {
@@ -61,6 +60,8 @@ export class LoginPageComponent {
   protected readonly waitSeconds = signal(0);
 
   protected readonly sessionExpired = computed(() => this.query().get('expired') === '1');
+  /** Whether the user comes from choosing a new password with a reset link. */
+  protected readonly passwordChanged = computed(() => this.query().get('passwordChanged') === '1');
   protected readonly alert = computed(() => {
     const seconds = this.waitSeconds();
     if (seconds > 0) return this.i18n.t('login.tooManyAttempts', { seconds });

@@ -57,6 +57,25 @@ export const EN: Readonly<Record<TranslationKey, string>> = {
   'login.tooManyAttempts': 'Too many attempts. Try again in {seconds} s.',
   'login.sessionExpired': 'Your session has expired. Please sign in again.',
   'login.footer': 'Open-source software for clinics.',
+  'login.forgotPassword': 'Forgot your password?',
+  'login.passwordChanged': 'Your password was changed. Sign in with the new one.',
+
+  'passwordReset.forgotTitle': 'Reset your password',
+  'passwordReset.forgotSubtitle':
+    'Type the e-mail of your account and we will send you a link to choose a new password.',
+  'passwordReset.send': 'Send link',
+  'passwordReset.requested':
+    'If the address is registered, you will receive an e-mail with a link to choose a new password. The link is valid for {minutes} minutes; if it does not arrive, check your spam folder.',
+  'passwordReset.backToLogin': 'Back to sign in',
+  'passwordReset.resetTitle': 'Choose a new password',
+  'passwordReset.resetSubtitle': 'Saving it signs your account out everywhere.',
+  'passwordReset.newPassword': 'New password',
+  'passwordReset.confirmPassword': 'Repeat the new password',
+  'passwordReset.passwordHint': 'At least {min} characters; not your e-mail or username.',
+  'passwordReset.save': 'Save password',
+  'passwordReset.invalidLink':
+    'This link cannot be used: it expired, was used already or a newer one was sent. Ask for a new link.',
+  'passwordReset.requestNew': 'Ask for a new link',
 
   'errors.network': 'Could not reach the server. Check your connection.',
   'errors.server': 'The server had a problem. Please try again in a few minutes.',

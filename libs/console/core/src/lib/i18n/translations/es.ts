@@ -55,6 +55,25 @@ export const ES = {
   'login.tooManyAttempts': 'Demasiados intentos. Vuelve a intentarlo en {seconds} s.',
   'login.sessionExpired': 'Tu sesión expiró. Vuelve a iniciar sesión.',
   'login.footer': 'Software libre para clínicas y consultorios.',
+  'login.forgotPassword': '¿Olvidaste tu contraseña?',
+  'login.passwordChanged': 'Tu contraseña cambió. Inicia sesión con la nueva.',
+
+  'passwordReset.forgotTitle': 'Restablecer contraseña',
+  'passwordReset.forgotSubtitle':
+    'Escribe el correo de tu cuenta y te enviaremos un enlace para elegir una nueva contraseña.',
+  'passwordReset.send': 'Enviar enlace',
+  'passwordReset.requested':
+    'Si la dirección está registrada, recibirás un correo con un enlace para elegir una nueva contraseña. El enlace vale por {minutes} minutos; si no llega, revisa la carpeta de spam.',
+  'passwordReset.backToLogin': 'Volver a iniciar sesión',
+  'passwordReset.resetTitle': 'Elige una nueva contraseña',
+  'passwordReset.resetSubtitle': 'Al guardarla se cerrarán todas las sesiones abiertas de tu cuenta.',
+  'passwordReset.newPassword': 'Nueva contraseña',
+  'passwordReset.confirmPassword': 'Repite la nueva contraseña',
+  'passwordReset.passwordHint': 'Al menos {min} caracteres; que no sea tu correo ni tu usuario.',
+  'passwordReset.save': 'Guardar contraseña',
+  'passwordReset.invalidLink':
+    'Este enlace no es válido: venció, ya se usó o pediste uno más reciente. Pide un enlace nuevo.',
+  'passwordReset.requestNew': 'Pedir un enlace nuevo',
 
   'errors.network': 'No se pudo conectar con el servidor. Revisa tu conexión.',
   'errors.server': 'El servidor tuvo un problema. Inténtalo de nuevo en unos minutos.',
