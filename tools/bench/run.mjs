@@ -6,10 +6,11 @@
 // requests/s, p50/p95/p99 latency and failures, then stops the API and drops the database.
 //   auth        (default) health, login and authenticated reads: see auth.mjs
 //   scheduling  free-slot search against a growing agenda, and booking throughput: see scheduling.mjs
-//   all         both, one after the other
+//   reminders   20,000 due reminders queued and delivered over SMTP: see reminders.mjs
+//   all         every suite, one after the other
 // Any failed request fails the run.
 //
-// Options: --suite auth|scheduling|all (default auth), --duration <s> (default 10),
+// Options: --suite auth|scheduling|reminders|all (default auth), --duration <s> (default 10),
 // --warmup <s> (default 2), --json (machine-readable output).
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -23,11 +24,19 @@ import {
   schedulingServerEnv,
   schedulingTimeLimit,
 } from './scheduling.mjs';
+import {
+  formatReminders,
+  remindersFailed,
+  remindersServerEnv,
+  remindersTimeLimit,
+  runRemindersSuite,
+} from './reminders.mjs';
 import { API_ENTRY, prepareDatabase, startServer } from './server.mjs';
 
 const SUITES = {
   auth: { env: authServerEnv, timeLimit: authTimeLimit, run: runAuthSuite },
   scheduling: { env: schedulingServerEnv, timeLimit: schedulingTimeLimit, run: runSchedulingSuite },
+  reminders: { env: remindersServerEnv, timeLimit: remindersTimeLimit, run: runRemindersSuite },
 };
 
 const { values: options } = parseArgs({
@@ -41,7 +50,7 @@ const { values: options } = parseArgs({
 });
 if (options.help) {
   process.stdout.write(
-    'Usage: npm run bench -- [--suite auth|scheduling|all] [--duration <1-20 s>] [--warmup <0-5 s>] [--json]\n' +
+    'Usage: npm run bench -- [--suite auth|scheduling|reminders|all] [--duration <1-20 s>] [--warmup <0-5 s>] [--json]\n' +
       'Build the API first: npx nx run api:build\n',
   );
   process.exit(0);
@@ -49,7 +58,7 @@ if (options.help) {
 const duration = Number(options.duration);
 const warmup = Number(options.warmup);
 const suites = options.suite === 'all' ? Object.keys(SUITES) : [options.suite];
-if (!suites.every((suite) => suite in SUITES)) fail('--suite must be auth, scheduling or all');
+if (!suites.every((suite) => suite in SUITES)) fail('--suite must be auth, scheduling, reminders or all');
 if (!Number.isInteger(duration) || duration < 1 || duration > 20) fail('--duration must be 1-20 seconds');
 if (!Number.isInteger(warmup) || warmup < 0 || warmup > 5) fail('--warmup must be 0-5 seconds');
 if (!existsSync(API_ENTRY)) fail(`${API_ENTRY} is missing: run \`npx nx run api:build\` first`);
@@ -145,6 +154,7 @@ async function main() {
         warmup,
         ...(results.auth ? { results: results.auth } : {}),
         ...(results.scheduling ? { scheduling: results.scheduling } : {}),
+        ...(results.reminders ? { reminders: results.reminders } : {}),
       };
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
@@ -153,12 +163,14 @@ async function main() {
           `load before run ${machine.loadAverageBefore}, after ${machine.loadAverageAfter}\n` +
           `${duration} s per scenario after ${warmup} s warm-up; API and load generator share the machine.\n\n` +
           (results.auth ? `${formatTable(results.auth)}\n\n` : '') +
-          (results.scheduling ? `${formatScheduling(results.scheduling)}\n\n` : ''),
+          (results.scheduling ? `${formatScheduling(results.scheduling)}\n\n` : '') +
+          (results.reminders ? `${formatReminders(results.reminders)}\n\n` : ''),
       );
     }
     const failed = [
       ...(results.auth ?? []).filter(hasFailures).map((row) => row.scenario),
       ...(results.scheduling && schedulingFailed(results.scheduling) ? ['scheduling'] : []),
+      ...(results.reminders && remindersFailed(results.reminders) ? ['reminders'] : []),
     ];
     if (failed.length > 0) {
       log(`failed requests in: ${failed.join(', ')}`);
