@@ -174,7 +174,9 @@ export class OutboxService {
 
   /** One message as listed (without its bodies). */
   async summary(id: string): Promise<OutboxMessageDto> {
-    const [row] = await this.dataSource.query(`SELECT ${LIST_COLUMNS} FROM outbox_messages WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query(`SELECT ${LIST_COLUMNS} FROM outbox_messages WHERE id = $1`, [
+      id,
+    ]);
     if (!row) throw notFound('Message');
     return toDto(row);
   }
