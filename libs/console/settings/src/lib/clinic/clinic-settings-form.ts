@@ -45,11 +45,14 @@ export function sortOffsets(offsets: readonly number[]): number[] {
 
 const orNull = (text: string) => text.trim() || null;
 
+/** The settings this form edits (quiet hours and the daily send cap are set through the API for now). */
+type FormSettings = Omit<UpdateClinicSettingsDto, 'quietHoursStart' | 'quietHoursEnd' | 'dailySendCap'>;
+
 /**
  * Every field as `PUT /settings` takes it. A percentage that is not one is passed on marked with
  * `%`, which the DTO's decimal rule always rejects, so the error lands on the tax field.
  */
-export function toUpdateClinicSettings(value: ClinicSettingsFormValue): Required<UpdateClinicSettingsDto> {
+export function toUpdateClinicSettings(value: ClinicSettingsFormValue): Required<FormSettings> {
   const typedRate = value.taxRate.trim();
   return {
     name: value.name.trim(),
@@ -76,7 +79,7 @@ export function clinicSettingsChanges(
   const before = toUpdateClinicSettings(clinicFormValueOf(original));
   const after = toUpdateClinicSettings(value);
   const changes: UpdateClinicSettingsDto = {};
-  for (const key of Object.keys(after) as (keyof UpdateClinicSettingsDto)[]) {
+  for (const key of Object.keys(after) as (keyof FormSettings)[]) {
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key]))
       Object.assign(changes, { [key]: after[key] });
   }
