@@ -12,6 +12,7 @@ import {
 import {
   AppEnvironment,
   AuditService,
+  conflict,
   notFound,
   ProblemException,
   type RequestContext,
@@ -236,7 +237,7 @@ export class OutboxService {
           [id, resultId, this.newMessageId()],
         );
       } else {
-        throw conflict(`A ${row.status} message is on its way already.`);
+        throw conflict('message-state', `A ${row.status} message is on its way already.`);
       }
       await this.audit.record(manager, context, {
         action: AuditAction.Update,
@@ -257,7 +258,7 @@ export class OutboxService {
       const [row] = await manager.query(`SELECT status FROM outbox_messages WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw notFound('Message');
       if (row.status !== OutboxStatus.Pending && row.status !== OutboxStatus.Failed) {
-        throw conflict(`A ${row.status} message cannot be cancelled.`);
+        throw conflict('message-state', `A ${row.status} message cannot be cancelled.`);
       }
       const [[updated]] = await manager.query(
         `UPDATE outbox_messages SET status = 'cancelled', updated_at = now() WHERE id = $1 RETURNING ${LIST_COLUMNS}`,
@@ -278,8 +279,4 @@ export class OutboxService {
     const domain = /@([^>\s]+)>?\s*$/.exec(this.env.MAIL_FROM)?.[1] ?? 'consultorio.local';
     return `<${randomUUID()}@${domain}>`;
   }
-}
-
-function conflict(detail: string): ProblemException {
-  return new ProblemException({ status: 409, slug: 'message-state', title: 'Conflict', detail });
 }
