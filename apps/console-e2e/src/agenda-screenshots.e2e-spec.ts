@@ -9,6 +9,7 @@ import {
   newContext,
   screenshot,
 } from './support/browser';
+import { laterDayWithSlots } from './support/agenda';
 
 const VARIANTS: (ContextOptions & { name: string })[] = [
   { name: 'desktop-light', viewport: DESKTOP, colorScheme: 'light' },
@@ -75,7 +76,7 @@ describe('agenda and patients screenshots', () => {
       await page.getByTestId('patient-option').first().click();
       await dialog.getByTestId('booking-treatment').click();
       await page.getByRole('option', { name: 'Consulta de medicina general' }).click();
-      await dialog.getByTestId('slot').first().waitFor();
+      await laterDayWithSlots(dialog);
       await screenshot(page, `${variant.name}-22-booking`);
       await dialog.getByTestId('slot').first().click();
       await dialog.getByTestId('book').click();

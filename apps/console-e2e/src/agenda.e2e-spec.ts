@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page, Response } from 'playwright-core';
+import { laterDayWithSlots } from './support/agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, login, newContext } from './support/browser';
 
@@ -53,17 +54,6 @@ interface Slot {
 }
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
-/** Waits until the dialog shows free slots or says there are none; returns the slot chips. */
-async function suggestedSlots(dialog: Locator): Promise<Locator> {
-  const slots = dialog.getByTestId('slot');
-  await expect
-    .poll(async () => (await slots.count()) > 0 || (await dialog.getByTestId('no-slots').isVisible()), {
-      timeout: 15_000,
-    })
-    .toBe(true);
-  return slots;
-}
 
 /** The status change a click sends, and the API's answer to it. */
 async function changeStatus(page: Page, action: string): Promise<void> {
@@ -151,14 +141,10 @@ describe('agenda', () => {
     await firstMatch.click();
     expect(await dialog.getByTestId('patient-search').inputValue()).toBe(patientName);
 
-    // A treatment, then the first day with free slots the system suggests.
+    // A treatment, then the first day after today with free slots the system suggests.
     await dialog.getByTestId('booking-treatment').click();
     await page.getByRole('option', { name: TREATMENT }).click();
-    let slots = await suggestedSlots(dialog);
-    for (let day = 0; day < 10 && (await slots.count()) < 2; day++) {
-      await dialog.getByRole('button', { name: 'Siguiente' }).click();
-      slots = await suggestedSlots(dialog);
-    }
+    await laterDayWithSlots(dialog, 2);
     // A suggested slot with another of the same doctor an hour or two later (both on screen for the drag).
     const group = dialog.locator('cs-slot-picker section').first();
     const doctorName = (await group.locator('h4').innerText()).trim();
