@@ -17,13 +17,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { AppointmentsApi, AuthStore, I18n, PatientsApi, TranslatePipe } from '@consultorio/console/core';
+import { StatusChipComponent } from '@consultorio/console/ui';
 import { AppointmentStatus, Role, type AppointmentDto, type PatientDto } from '@consultorio/shared/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { AgendaCatalog } from '../shared/agenda-catalog';
 import { formatLocalDate, formatTimeRange, localDateIn } from '../shared/agenda-time';
 import { appointmentProblem } from '../shared/appointment-problem';
 import { STATUS_LOOK, actionsFrom, isMovable, type StatusAction } from '../shared/appointment-status';
-import { StatusChipComponent } from '../shared/status-chip.component';
 
 const CANCEL_REASON_MAX = 300;
 
@@ -76,7 +76,7 @@ export class AppointmentPanelComponent {
 
   /** Doctors do not open patient records here (the API keeps those for the front office). */
   protected readonly canOpenPatient = computed(() => this.role() !== Role.Doctor);
-  protected readonly look = computed(() => STATUS_LOOK[this.appointment().status]);
+  protected readonly statusLook = STATUS_LOOK;
   protected readonly actions = computed(() => actionsFrom(this.appointment().status));
   protected readonly forward = computed(() => this.actions().filter((action) => !action.destructive));
   protected readonly undo = computed(() => this.actions().filter((action) => action.destructive));

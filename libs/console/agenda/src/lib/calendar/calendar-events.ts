@@ -1,7 +1,8 @@
 import type { AppointmentDto } from '@consultorio/shared/contracts';
 import type { EventInput } from '@fullcalendar/angular';
 import type { AgendaCatalog } from '../shared/agenda-catalog';
-import { isMovable, STATUS_LOOK, type StatusLook } from '../shared/appointment-status';
+import type { StatusLook } from '@consultorio/console/ui';
+import { isMovable, STATUS_LOOK } from '../shared/appointment-status';
 
 /** What an event on the calendar shows besides its time and title. */
 export interface CalendarEventProps {

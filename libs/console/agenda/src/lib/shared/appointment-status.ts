@@ -1,12 +1,6 @@
 import type { TranslationKey } from '@consultorio/console/core';
+import type { StatusLook } from '@consultorio/console/ui';
 import { APPOINTMENT_TRANSITIONS, AppointmentStatus } from '@consultorio/shared/contracts';
-
-/** How a status looks: its name, a Material Symbols icon and a colour role. */
-export interface StatusLook {
-  label: TranslationKey;
-  icon: string;
-  tone: 'neutral' | 'primary' | 'tertiary' | 'success' | 'muted' | 'error';
-}
 
 export const STATUS_LOOK: Readonly<Record<AppointmentStatus, StatusLook>> = {
   [AppointmentStatus.Scheduled]: { label: 'appointmentStatus.scheduled', icon: 'schedule', tone: 'neutral' },

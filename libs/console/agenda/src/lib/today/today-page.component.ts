@@ -15,13 +15,14 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@consultorio/console/core';
+import { StatusChipComponent } from '@consultorio/console/ui';
 import { AppointmentStatus, type AppointmentDto } from '@consultorio/shared/contracts';
 import { firstValueFrom, map } from 'rxjs';
 import { AppointmentPanelComponent } from '../appointment-panel/appointment-panel.component';
 import { AgendaCatalog } from '../shared/agenda-catalog';
 import { formatLocalDate, formatTime } from '../shared/agenda-time';
 import { appointmentProblem } from '../shared/appointment-problem';
-import { StatusChipComponent } from '../shared/status-chip.component';
+import { STATUS_LOOK } from '../shared/appointment-status';
 import { FrontDeskStore } from './front-desk.store';
 
 interface Section {
@@ -62,6 +63,7 @@ export class TodayPageComponent {
   private readonly notifier = inject(Notifier);
 
   protected readonly statuses = AppointmentStatus;
+  protected readonly statusLook = STATUS_LOOK;
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
       .observe('(max-width: 599.98px)')

@@ -1,10 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { TranslatePipe } from '@consultorio/console/core';
-import type { AppointmentStatus } from '@consultorio/shared/contracts';
-import { STATUS_LOOK } from './appointment-status';
+import { TranslatePipe, type TranslationKey } from '@consultorio/console/core';
 
-/** An appointment's status as a small coloured chip with its icon. */
+/** Colour role of a status chip, from the theme's tokens (`neutral` keeps the surface colours). */
+export type StatusTone = 'neutral' | 'primary' | 'tertiary' | 'success' | 'error' | 'muted';
+
+/** How a status looks: its name, a Material Symbols icon and a colour role. */
+export interface StatusLook {
+  label: TranslationKey;
+  icon: string;
+  tone: StatusTone;
+}
+
+/**
+ * A status as a small coloured chip with its icon. Each feature passes its own statuses' looks, so
+ * an appointment and an e-mail show their states alike:
+ * `<cs-status-chip [status]="item.status" [looks]="STATUS_LOOK" />`.
+ */
 @Component({
   selector: 'cs-status-chip',
   imports: [MatIconModule, TranslatePipe],
@@ -61,7 +73,10 @@ import { STATUS_LOOK } from './appointment-status';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class StatusChipComponent {
-  readonly status = input.required<AppointmentStatus>();
-  protected readonly look = computed(() => STATUS_LOOK[this.status()]);
+export class StatusChipComponent<S extends string = string> {
+  /** The status shown (also in `data-status`, for tests and styles). */
+  readonly status = input.required<S>();
+  /** The look of every status the feature has. */
+  readonly looks = input.required<Readonly<Record<S, StatusLook>>>();
+  protected readonly look = computed(() => this.looks()[this.status()]);
 }
