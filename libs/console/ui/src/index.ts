@@ -1,4 +1,5 @@
 export * from './lib/list-card/list-card.component';
+export * from './lib/list-card/list-layout';
 export * from './lib/password-toggle/password-toggle.component';
 export * from './lib/confirm-dialog/confirm-dialog.component';
 export * from './lib/search-field/search-field.component';

@@ -1,6 +1,4 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -10,7 +8,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { I18n, Notifier, TranslatePipe, type TranslationKey } from '@consultorio/console/core';
-import { ListCardComponent, SearchFieldComponent } from '@consultorio/console/ui';
+import { ListCardComponent, SearchFieldComponent, listLayout } from '@consultorio/console/ui';
 import {
   MAX_PAGE_SIZE,
   type DocumentType,
@@ -18,7 +16,7 @@ import {
   type PatientStatus,
   type PatientSummaryDto,
 } from '@consultorio/shared/contracts';
-import { firstValueFrom, map } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { PatientDialogComponent, type PatientDialogData } from '../patient-dialog/patient-dialog.component';
 import { DOCUMENT_KEYS, PATIENT_STATUSES, STATUS_KEYS, ageOn, initials } from '../shared/patient-labels';
 import { PatientsStore } from './patients.store';
@@ -65,20 +63,7 @@ export class PatientsPageComponent {
   protected readonly initials = initials;
   protected readonly age = (patient: PatientSummaryDto) => ageOn(patient.birthDate);
 
-  protected readonly layout = toSignal(
-    inject(BreakpointObserver)
-      .observe(['(max-width: 599.98px)', '(max-width: 1199.98px)'])
-      .pipe(
-        map(({ breakpoints }) =>
-          breakpoints['(max-width: 599.98px)']
-            ? 'narrow'
-            : breakpoints['(max-width: 1199.98px)']
-              ? 'medium'
-              : 'wide',
-        ),
-      ),
-    { initialValue: 'wide' as const },
-  );
+  protected readonly layout = listLayout();
   protected readonly columns = computed(() => COLUMNS[this.layout()]);
 
   protected statusKey(status: PatientStatus): TranslationKey {

@@ -1,6 +1,4 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,15 +7,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { Notifier, TranslatePipe } from '@consultorio/console/core';
-import { ListCardComponent, SearchFieldComponent } from '@consultorio/console/ui';
+import { ListCardComponent, SearchFieldComponent, listLayout } from '@consultorio/console/ui';
 import { MAX_PAGE_SIZE, type DoctorDto } from '@consultorio/shared/contracts';
-import { firstValueFrom, map } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { DoctorDialogComponent, type DoctorDialogData } from '../doctor-dialog/doctor-dialog.component';
 import { StaffCatalog } from '../shared/staff-catalog';
 import { DoctorsStore } from './doctors.store';
 
-const NARROW = '(max-width: 599.98px)';
-const MEDIUM = '(max-width: 1199.98px)';
 const COLUMNS = {
   wide: ['name', 'specialties', 'locations', 'license', 'available'],
   medium: ['name', 'specialties', 'available'],
@@ -52,14 +48,7 @@ export class DoctorsPageComponent {
 
   protected readonly pageSizeOptions = [10, 20, 50, MAX_PAGE_SIZE];
 
-  protected readonly layout = toSignal(
-    inject(BreakpointObserver)
-      .observe([NARROW, MEDIUM])
-      .pipe(
-        map(({ breakpoints }) => (breakpoints[NARROW] ? 'narrow' : breakpoints[MEDIUM] ? 'medium' : 'wide')),
-      ),
-    { initialValue: 'wide' as const },
-  );
+  protected readonly layout = listLayout();
   protected readonly columns = computed(() => COLUMNS[this.layout()]);
 
   protected specialties(doctor: DoctorDto): string {

@@ -1,6 +1,4 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -21,12 +19,13 @@ import {
   problemOf,
 } from '@consultorio/console/core';
 import { ALL_ROLES, MAX_PAGE_SIZE, Role, canManageRole, type UserDto } from '@consultorio/shared/contracts';
-import { firstValueFrom, map } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import {
   ConfirmDialogComponent,
   ConfirmDialogData,
   ListCardComponent,
   SearchFieldComponent,
+  listLayout,
 } from '@consultorio/console/ui';
 import { UserDialogComponent, UserDialogData } from '../user-dialog/user-dialog.component';
 import { UsersStore } from './users.store';
@@ -73,20 +72,7 @@ export class UsersPageComponent {
     this.store.query().sort.startsWith('-') ? 'desc' : 'asc',
   );
 
-  protected readonly layout = toSignal(
-    inject(BreakpointObserver)
-      .observe(['(max-width: 599.98px)', '(max-width: 1199.98px)'])
-      .pipe(
-        map(({ breakpoints }) =>
-          breakpoints['(max-width: 599.98px)']
-            ? 'narrow'
-            : breakpoints['(max-width: 1199.98px)']
-              ? 'medium'
-              : 'wide',
-        ),
-      ),
-    { initialValue: 'wide' as const },
-  );
+  protected readonly layout = listLayout();
   protected readonly columns = computed(() => COLUMNS[this.layout()]);
   protected readonly showDetailsUnderName = computed(() => this.layout() !== 'wide');
 

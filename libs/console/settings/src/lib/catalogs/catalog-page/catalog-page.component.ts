@@ -1,6 +1,4 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -10,9 +8,8 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute } from '@angular/router';
 import { AuthStore, I18n, TranslatePipe } from '@consultorio/console/core';
-import { ListCardComponent, SearchFieldComponent } from '@consultorio/console/ui';
+import { ListCardComponent, SearchFieldComponent, listLayout } from '@consultorio/console/ui';
 import { MAX_PAGE_SIZE, type CatalogEntryDto } from '@consultorio/shared/contracts';
-import { map } from 'rxjs';
 import { ClinicSettingsStore } from '../../shared/clinic-settings.store';
 import { SETTINGS_EDITOR_ROLES } from '../../shared/settings-access';
 import { type CatalogConfig, type CatalogField, fieldOf } from '../catalog-config';
@@ -21,10 +18,6 @@ import { CatalogLookups } from '../catalog-lookups';
 import { CatalogActions } from './catalog-actions';
 import { type CellContext, NO_VALUE, cellText } from './catalog-cells';
 import { CATALOG_CONFIG, CatalogStore } from './catalog.store';
-
-type Layout = 'narrow' | 'medium' | 'wide';
-const NARROW = '(max-width: 599.98px)';
-const MEDIUM = '(max-width: 1359.98px)';
 
 /** One row of the table: the entry and its cells, already formatted. */
 interface CatalogRow {
@@ -95,16 +88,7 @@ export class CatalogPageComponent {
     this.store.query().sort.startsWith('-') ? 'desc' : 'asc',
   );
 
-  protected readonly layout = toSignal(
-    inject(BreakpointObserver)
-      .observe([NARROW, MEDIUM])
-      .pipe(
-        map(({ breakpoints }): Layout =>
-          breakpoints[NARROW] ? 'narrow' : breakpoints[MEDIUM] ? 'medium' : 'wide',
-        ),
-      ),
-    { initialValue: 'wide' as Layout },
-  );
+  protected readonly layout = listLayout(1359.98);
   /** The configured columns with the fields they show. */
   protected readonly allColumns = this.config.columns.map((column) => ({
     ...column,
