@@ -88,7 +88,7 @@ async function runSuite(name, resources, onDatabase) {
         LOGIN_LIMIT_PER_IP: '1000000',
         LOGIN_LIMIT_PER_ACCOUNT: '1000000',
         CONSOLE_DIR: '/nonexistent',
-        ...suite.env,
+        ...(typeof suite.env === 'function' ? await suite.env() : suite.env),
       },
     });
     return await suite.run({ server: resources.server, database: resources.database, duration, warmup, log });

@@ -32,6 +32,8 @@ describe('reminders with two instances, one killed mid-batch', () => {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     SEED_DEMO_CLINIC: 'false',
     OUTBOX_POLL_MS: '100',
+    // Small batches, so the kill lands while most reminders are still to send.
+    OUTBOX_BATCH_SIZE: '10',
     OUTBOX_LEASE_SECONDS: '3',
     REMINDER_CRON: '* * * * * *',
     LOGIN_LIMIT_PER_IP: '100000',

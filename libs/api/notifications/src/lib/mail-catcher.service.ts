@@ -10,6 +10,27 @@ import type { CaughtMailDto } from '@consultorio/shared/contracts';
 /** Largest message the catcher accepts (the outbox never writes bigger ones). */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
+const CAUGHT_COLUMNS = [
+  'message_id',
+  'envelope_from',
+  'envelope_to',
+  'subject',
+  'html',
+  'text',
+  'attachments',
+  'size',
+] as const;
+/** What the console shows is the message as sent: no HTML made from the text, no links detected. */
+const PARSE_OPTIONS = {
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  skipImageLinks: true,
+  skipHtmlToText: true,
+};
+/** Messages written by one INSERT at most. */
+const FLUSH_MAX = 100;
+type CaughtRow = unknown[];
+
 const addresses = (value: AddressObject | AddressObject[] | undefined): string[] =>
   (Array.isArray(value) ? value : value ? [value] : []).flatMap((item) =>
     item.value.map((entry) => entry.address ?? '').filter(Boolean),
@@ -25,6 +46,9 @@ export class MailCatcher implements OnModuleDestroy {
   private readonly logger = new Logger(MailCatcher.name);
   private server?: SMTPServer;
   private port?: number;
+  /** Whether an INSERT of caught mail is under way or scheduled. */
+  private flushing = false;
+  private readonly queue: { values: CaughtRow; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(
     private readonly env: AppEnvironment,
@@ -46,31 +70,27 @@ export class MailCatcher implements OnModuleDestroy {
       banner: 'Consultorio mail catcher',
       logger: false,
       onData: (stream, session, callback) => {
-        simpleParser(stream)
+        simpleParser(stream, PARSE_OPTIONS)
           .then((mail) =>
-            this.dataSource.query(
-              `INSERT INTO caught_mail (message_id, envelope_from, envelope_to, subject, html, text, attachments, size)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-              [
-                mail.messageId ?? null,
-                session.envelope.mailFrom
-                  ? session.envelope.mailFrom.address
-                  : (addresses(mail.from)[0] ?? null),
-                session.envelope.rcptTo.map((recipient) => recipient.address),
-                mail.subject ?? null,
-                typeof mail.html === 'string' ? mail.html : null,
-                mail.text ?? null,
-                JSON.stringify(
-                  mail.attachments.map((attachment) => ({
-                    filename: attachment.filename ?? 'attachment',
-                    contentType: attachment.contentType,
-                    size: attachment.size,
-                    content: attachment.content.toString('base64'),
-                  })),
-                ),
-                (stream as unknown as { byteLength?: number }).byteLength ?? 0,
-              ],
-            ),
+            this.store([
+              mail.messageId ?? null,
+              session.envelope.mailFrom
+                ? session.envelope.mailFrom.address
+                : (addresses(mail.from)[0] ?? null),
+              session.envelope.rcptTo.map((recipient) => recipient.address),
+              mail.subject ?? null,
+              typeof mail.html === 'string' ? mail.html : null,
+              mail.text ?? null,
+              JSON.stringify(
+                mail.attachments.map((attachment) => ({
+                  filename: attachment.filename ?? 'attachment',
+                  contentType: attachment.contentType,
+                  size: attachment.size,
+                  content: attachment.content.toString('base64'),
+                })),
+              ),
+              (stream as unknown as { byteLength?: number }).byteLength ?? 0,
+            ]),
           )
           .then(() => callback(), callback);
       },
@@ -86,6 +106,41 @@ export class MailCatcher implements OnModuleDestroy {
       `Mail catcher listening on 127.0.0.1:${this.port} (no SMTP_URL: nothing leaves this machine)`,
     );
     return this.port;
+  }
+
+  /**
+   * Keeps one parsed message; resolves once it is stored, so the SMTP answer means "kept". Messages
+   * arriving together over several connections are written in one INSERT (group commit): a busy
+   * dispatcher's mail costs one round trip per flush instead of one per message.
+   */
+  private store(values: CaughtRow): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ values, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    // One INSERT at a time: what arrives meanwhile goes into the next one.
+    const batch = this.queue.splice(0, FLUSH_MAX);
+    const rows = batch.map(
+      (_, row) =>
+        `(${CAUGHT_COLUMNS.map((__, column) => `$${row * CAUGHT_COLUMNS.length + column + 1}`).join(', ')})`,
+    );
+    try {
+      await this.dataSource.query(
+        `INSERT INTO caught_mail (${CAUGHT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+        batch.flatMap((entry) => entry.values),
+      );
+      for (const entry of batch) entry.resolve();
+    } catch (error) {
+      for (const entry of batch) entry.reject(error as Error);
+    }
+    if (this.queue.length > 0) setImmediate(() => void this.flush());
+    else this.flushing = false;
   }
 
   /** The most recent caught messages, optionally those with one `Message-ID`. */

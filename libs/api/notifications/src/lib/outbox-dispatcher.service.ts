@@ -7,6 +7,13 @@ import { MailTransport } from './mail-transport.service';
 /** The longest wait between two attempts. */
 const MAX_BACKOFF_MS = 3_600_000;
 
+/** A delivered message, recorded with the rest of its batch. */
+interface Sent {
+  id: string;
+  response: string;
+  at: string;
+}
+
 interface Claimed {
   id: string;
   recipient: string;
@@ -73,11 +80,25 @@ export class OutboxDispatcher {
     private readonly transport: MailTransport,
   ) {}
 
-  /** Claims and sends up to `limit` due messages; resolves with how many were sent. */
-  async dispatchBatch(limit = 50): Promise<number> {
+  /**
+   * Claims and sends up to `limit` due messages; resolves with how many were sent. The sent ones
+   * are recorded together in one statement once the batch is through.
+   */
+  async dispatchBatch(limit = this.env.OUTBOX_BATCH_SIZE): Promise<number> {
     const claimed = await this.claim(limit);
-    const results = await Promise.all(claimed.map((message) => this.deliver(message)));
-    return results.filter(Boolean).length;
+    const outcomes = await Promise.all(claimed.map((message) => this.deliver(message)));
+    const sent = outcomes.filter((outcome): outcome is Sent => outcome !== null);
+    if (sent.length > 0) {
+      await this.dataSource.query(
+        `UPDATE outbox_messages m
+            SET status = 'sent', sent_at = d.sent_at, lease_until = NULL, last_error = NULL,
+                provider_message_id = d.response, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS d(id, response, sent_at)
+          WHERE m.id = d.id AND m.status = 'sending'`,
+        [sent.map((item) => item.id), sent.map((item) => item.response), sent.map((item) => item.at)],
+      );
+    }
+    return sent.length;
   }
 
   /**
@@ -120,7 +141,8 @@ export class OutboxDispatcher {
     });
   }
 
-  private async deliver(message: Claimed): Promise<boolean> {
+  /** Sends one message; a failure is recorded at once (with its next attempt), a success returned. */
+  private async deliver(message: Claimed): Promise<Sent | null> {
     try {
       const { response } = await this.transport.send({
         to: message.recipient,
@@ -130,13 +152,7 @@ export class OutboxDispatcher {
         messageId: message.message_id,
         attachments: message.attachments,
       });
-      await this.dataSource.query(
-        `UPDATE outbox_messages SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL,
-                provider_message_id = $2, updated_at = now()
-          WHERE id = $1 AND status = 'sending'`,
-        [message.id, response.slice(0, 500)],
-      );
-      return true;
+      return { id: message.id, response: response.slice(0, 500), at: new Date().toISOString() };
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const giveUp = message.attempts >= this.env.OUTBOX_MAX_ATTEMPTS;
@@ -151,7 +167,7 @@ export class OutboxDispatcher {
           WHERE id = $1 AND status = 'sending'`,
         [message.id, giveUp ? 'failed' : 'pending', reason, waitMs],
       );
-      return false;
+      return null;
     }
   }
 }

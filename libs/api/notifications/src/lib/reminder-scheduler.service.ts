@@ -22,33 +22,44 @@ const TIME_SET_AT = `COALESCE((SELECT max(e.at) FROM appointment_events e
   WHERE e.appointment_id = a.id AND e.kind = 'rescheduled'), a.created_at)`;
 
 /**
- * Appointments with a reminder due and not yet queued, with what the e-mail needs. A reminder for
- * offset `o` is due from `o` hours before the start until the start, if the appointment got its
- * time before that moment (booked or moved later, its confirmation said it all) and no nearer
- * offset is also due (after an outage, one reminder, not two). Its dedupe key names the
- * appointment, the offset and the start, so each is queued once, and a moved appointment's new
- * time gets its own.
+ * Appointments with a reminder due and not yet queued, after the keyset `($2, $3)` (start, id), with
+ * what the e-mail needs. A reminder for offset `o` is due from `o` hours before the start until the
+ * start, if the appointment got its time before that moment (booked or moved later, its
+ * confirmation said it all) and no nearer offset is also due (after an outage, one reminder, not
+ * two): so at most one row per appointment. Its dedupe key names the appointment, the offset and
+ * the start, so each is queued once, and a moved appointment's new time gets its own. The due rows
+ * are found on the appointments alone, walking the live-start index from the keyset, and only the
+ * batch's rows are joined to what the e-mail needs.
  */
 const DUE_SQL = `
-  SELECT ${APPOINTMENT_MAIL_COLUMNS}, o.hours AS offset_hours, k.dedupe_key
+  WITH due AS (
+    SELECT a.id, o.hours AS offset_hours, k.dedupe_key
+      FROM clinic_settings s
+      CROSS JOIN LATERAL unnest(s.reminder_offsets_hours) AS o(hours)
+      JOIN appointments a
+        ON a.status IN ('scheduled', 'confirmed')
+       AND a.starts_at > now() AND a.starts_at <= now() + o.hours * interval '1 hour'
+      CROSS JOIN LATERAL (SELECT 'appointment.reminder:' || a.id || ':' || o.hours || 'h:'
+                                 || extract(epoch FROM a.starts_at)::bigint AS dedupe_key) k
+     WHERE s.id = 1
+       AND (a.starts_at, a.id) > ($2::timestamptz, $3::uuid)
+       AND ${TIME_SET_AT} <= a.starts_at - o.hours * interval '1 hour'
+       AND NOT EXISTS (
+             SELECT 1 FROM unnest(s.reminder_offsets_hours) AS n(hours)
+              WHERE n.hours < o.hours AND a.starts_at <= now() + n.hours * interval '1 hour'
+                AND ${TIME_SET_AT} <= a.starts_at - n.hours * interval '1 hour')
+       AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.dedupe_key = k.dedupe_key)
+       AND EXISTS (SELECT 1 FROM patients p WHERE p.id = a.patient_id AND p.email IS NOT NULL)
+     ORDER BY a.starts_at, a.id
+     LIMIT $1)
+  SELECT ${APPOINTMENT_MAIL_COLUMNS}, due.offset_hours, due.dedupe_key
     ${APPOINTMENT_MAIL_FROM}
-    CROSS JOIN LATERAL unnest(s.reminder_offsets_hours) AS o(hours)
-    CROSS JOIN LATERAL (SELECT 'appointment.reminder:' || a.id || ':' || o.hours || 'h:'
-                               || extract(epoch FROM a.starts_at)::bigint AS dedupe_key) k
+    JOIN due ON due.id = a.id
    WHERE s.id = 1
-     AND a.status IN ('scheduled', 'confirmed')
-     AND a.starts_at > now()
-     AND a.starts_at <= now() + (SELECT max(h) FROM unnest(s.reminder_offsets_hours) h) * interval '1 hour'
-     AND a.starts_at <= now() + o.hours * interval '1 hour'
-     AND p.email IS NOT NULL
-     AND ${TIME_SET_AT} <= a.starts_at - o.hours * interval '1 hour'
-     AND NOT EXISTS (
-           SELECT 1 FROM unnest(s.reminder_offsets_hours) AS n(hours)
-            WHERE n.hours < o.hours AND a.starts_at <= now() + n.hours * interval '1 hour'
-              AND ${TIME_SET_AT} <= a.starts_at - n.hours * interval '1 hour')
-     AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.dedupe_key = k.dedupe_key)
-   ORDER BY a.starts_at, a.id
-   LIMIT $1`;
+   ORDER BY a.starts_at, a.id`;
+
+/** Where a scan starts: before every appointment. */
+const SCAN_START = ['-infinity', '00000000-0000-0000-0000-000000000000'] as const;
 
 /** Queued reminders whose appointment has moved, ended or been cancelled since: they never go out. */
 const STALE_SQL = `
@@ -81,6 +92,7 @@ export class ReminderScheduler {
   /** One scan: drops stale reminders, queues every due one; resolves with how many were queued. */
   async run(): Promise<number> {
     let queued = 0;
+    let after: readonly [Date | string, string] = SCAN_START;
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
         const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
@@ -88,7 +100,9 @@ export class ReminderScheduler {
         ]);
         if (!locked) return null;
         if (queued === 0) await manager.query(STALE_SQL, [MessageTemplate.AppointmentReminder]);
-        const rows: DueRow[] = await manager.query(DUE_SQL, [BATCH]);
+        const rows: DueRow[] = await manager.query(DUE_SQL, [BATCH, ...after]);
+        const last = rows.at(-1);
+        if (last) after = [last.starts_at, last.id];
         return { found: rows.length, queued: await this.queue(manager, rows) };
       });
       if (!batch) break;

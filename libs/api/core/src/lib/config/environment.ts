@@ -182,6 +182,13 @@ export class AppEnvironment {
   @Max(60_000)
   OUTBOX_POLL_MS = 1000;
 
+  /** Messages a dispatcher claims at once and sends concurrently over its pooled SMTP connections. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBOX_BATCH_SIZE = 200;
+
   /** Wait before the first retry of a failed delivery, in milliseconds; it doubles each time, up to an hour. */
   @Type(() => Number)
   @IsInt()

@@ -120,21 +120,35 @@ function button(href: string, label: string, background: string, color: string):
 
 /** "jueves, 3 de diciembre de 2026, 09:00 (hora de Lima, America/Lima)" in the clinic's zone. */
 export function clinicDateTime(instant: string, timeZone: string, locale: string): string {
-  const date = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-  const zone =
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' })
-      .formatToParts(new Date(instant))
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  return `${date} (${zone}, ${timeZone})`;
+  const { date, zone } = formatters(locale, timeZone);
+  const when = new Date(instant);
+  const zoneName = zone.formatToParts(when).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return `${date.format(when)} (${zoneName}, ${timeZone})`;
+}
+
+/** Formatters by locale and zone: building one costs far more than using it, and a scan renders thousands. */
+const FORMATTERS = new Map<string, { date: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+
+function formatters(locale: string, timeZone: string) {
+  const key = `${locale}|${timeZone}`;
+  let entry = FORMATTERS.get(key);
+  if (!entry) {
+    entry = {
+      date: new Intl.DateTimeFormat(locale, {
+        timeZone,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+      zone: new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }),
+    };
+    FORMATTERS.set(key, entry);
+  }
+  return entry;
 }
 
 /** The `.ics` of the appointment: one UID per appointment, METHOD:CANCEL once it is cancelled. */
