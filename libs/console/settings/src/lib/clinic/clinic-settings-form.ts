@@ -1,4 +1,5 @@
 import type { ClinicSettingsDto, UpdateClinicSettingsDto } from '@consultorio/shared/contracts';
+import { QUIET_HOURS_SAME_ERROR } from '../shared/settings-field-error.pipe';
 import { decimalToPercent, percentToDecimal } from '../shared/tax-rate';
 
 /** What the clinic settings form holds: the tax rate as the percentage people type. */
@@ -18,7 +19,17 @@ export interface ClinicSettingsFormValue {
   cancellationPolicyHours: number | null;
   /** Hours before an appointment, largest first. */
   reminderOffsetsHours: number[];
+  /** Whether reminders and other scheduled messages wait out the night (the hours below). */
+  quietHours: boolean;
+  /** `HH:mm`, clinic time; kept while quiet hours are off, so turning them on again restores them. */
+  quietHoursStart: string;
+  quietHoursEnd: string;
+  /** Most scheduled messages a clinic day; `null` for no limit. */
+  dailySendCap: number | null;
 }
+
+/** Quiet hours offered when they are turned on for the first time. */
+const DEFAULT_QUIET_HOURS = { start: '21:00', end: '08:00' };
 
 export function clinicFormValueOf(settings: ClinicSettingsDto): ClinicSettingsFormValue {
   return {
@@ -35,6 +46,10 @@ export function clinicFormValueOf(settings: ClinicSettingsDto): ClinicSettingsFo
     defaultBufferMinutes: settings.defaultBufferMinutes,
     cancellationPolicyHours: settings.cancellationPolicyHours,
     reminderOffsetsHours: sortOffsets(settings.reminderOffsetsHours),
+    quietHours: settings.quietHoursStart !== null && settings.quietHoursEnd !== null,
+    quietHoursStart: settings.quietHoursStart ?? DEFAULT_QUIET_HOURS.start,
+    quietHoursEnd: settings.quietHoursEnd ?? DEFAULT_QUIET_HOURS.end,
+    dailySendCap: settings.dailySendCap,
   };
 }
 
@@ -45,14 +60,11 @@ export function sortOffsets(offsets: readonly number[]): number[] {
 
 const orNull = (text: string) => text.trim() || null;
 
-/** The settings this form edits (quiet hours and the daily send cap are set through the API for now). */
-type FormSettings = Omit<UpdateClinicSettingsDto, 'quietHoursStart' | 'quietHoursEnd' | 'dailySendCap'>;
-
 /**
  * Every field as `PUT /settings` takes it. A percentage that is not one is passed on marked with
  * `%`, which the DTO's decimal rule always rejects, so the error lands on the tax field.
  */
-export function toUpdateClinicSettings(value: ClinicSettingsFormValue): Required<FormSettings> {
+export function toUpdateClinicSettings(value: ClinicSettingsFormValue): Required<UpdateClinicSettingsDto> {
   const typedRate = value.taxRate.trim();
   return {
     name: value.name.trim(),
@@ -68,7 +80,17 @@ export function toUpdateClinicSettings(value: ClinicSettingsFormValue): Required
     defaultBufferMinutes: value.defaultBufferMinutes as number,
     cancellationPolicyHours: value.cancellationPolicyHours as number,
     reminderOffsetsHours: value.reminderOffsetsHours,
+    quietHoursStart: value.quietHours ? value.quietHoursStart : null,
+    quietHoursEnd: value.quietHours ? value.quietHoursEnd : null,
+    dailySendCap: value.dailySendCap ?? null,
   };
+}
+
+/** Rules of the form beyond the DTO's: quiet hours that start when they end would mean nothing. */
+export function clinicSettingsRules(value: ClinicSettingsFormValue): Record<string, Record<string, true>> {
+  return value.quietHours && value.quietHoursStart && value.quietHoursStart === value.quietHoursEnd
+    ? { quietHoursEnd: { [QUIET_HOURS_SAME_ERROR]: true } }
+    : {};
 }
 
 /** The `PUT /settings` body: only what changed, so another admin's concurrent edit of other fields survives. */
@@ -79,7 +101,7 @@ export function clinicSettingsChanges(
   const before = toUpdateClinicSettings(clinicFormValueOf(original));
   const after = toUpdateClinicSettings(value);
   const changes: UpdateClinicSettingsDto = {};
-  for (const key of Object.keys(after) as (keyof FormSettings)[]) {
+  for (const key of Object.keys(after) as (keyof UpdateClinicSettingsDto)[]) {
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key]))
       Object.assign(changes, { [key]: after[key] });
   }

@@ -110,6 +110,46 @@ describe('ClinicSettingsPageComponent', () => {
     backend.expectNone('/api/v1/settings');
   });
 
+  it('edits the quiet hours and the daily send cap, and turning quiet hours off sends both as null', async () => {
+    expect(input('quietHoursStart').value).toBe('21:00');
+    expect(input('quietHoursEnd').value).toBe('08:00');
+    expect(input('dailySendCap').value).toBe('');
+
+    await type('quietHoursEnd', '21:00');
+    expect(errorOf('quietHoursEnd')).toBe('Debe ser distinta de la hora de inicio.');
+    await type('dailySendCap', '0');
+    expect(errorOf('dailySendCap')).toBe('Debe ser como mínimo 1.');
+    saveButton().click();
+    await settle(fixture);
+    backend.expectNone('/api/v1/settings');
+
+    await type('quietHoursStart', '22:30');
+    await type('quietHoursEnd', '07:00');
+    await type('dailySendCap', '500');
+    saveButton().click();
+    await settle(fixture);
+    let request = backend.expectOne('/api/v1/settings');
+    expect(request.request.body).toEqual({
+      quietHoursStart: '22:30',
+      quietHoursEnd: '07:00',
+      dailySendCap: 500,
+    });
+    request.flush({ ...SETTINGS, quietHoursStart: '22:30', quietHoursEnd: '07:00', dailySendCap: 500 });
+    await settle(fixture);
+
+    (element().querySelector('[data-testid="quiet-hours"] button') as HTMLButtonElement).click();
+    await settle(fixture);
+    expect(input('quietHoursStart')).toBeNull();
+    await type('dailySendCap', '');
+    saveButton().click();
+    await settle(fixture);
+    request = backend.expectOne('/api/v1/settings');
+    expect(request.request.body).toEqual({ quietHoursStart: null, quietHoursEnd: null, dailySendCap: null });
+    request.flush({ ...SETTINGS, quietHoursStart: null, quietHoursEnd: null });
+    await settle(fixture);
+    expect(saveButton().disabled).toBe(true);
+  });
+
   it('discards the changes back to the saved settings', async () => {
     await type('name', 'Otra clínica');
     (element().querySelector('[data-testid="discard"]') as HTMLButtonElement).click();

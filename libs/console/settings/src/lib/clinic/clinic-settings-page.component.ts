@@ -32,6 +32,7 @@ import { currencyChoices, localeChoices, timeZoneChoices } from './clinic-settin
 import {
   type ClinicSettingsFormValue,
   clinicFormValueOf,
+  clinicSettingsRules,
   clinicSettingsChanges,
   toUpdateClinicSettings,
 } from './clinic-settings-form';
@@ -94,10 +95,19 @@ export class ClinicSettingsPageComponent {
       defaultBufferMinutes: this.fb.control<number | null>(0),
       cancellationPolicyHours: this.fb.control<number | null>(24),
       reminderOffsetsHours: this.fb.control<number[]>([]),
+      quietHours: true,
+      quietHoursStart: '',
+      quietHoursEnd: '',
+      dailySendCap: this.fb.control<number | null>(null),
     },
-    { validators: dtoValidator(UpdateClinicSettingsDto, { toDto: toUpdateClinicSettings }) },
+    {
+      validators: dtoValidator(UpdateClinicSettingsDto, {
+        toDto: toUpdateClinicSettings,
+        extra: clinicSettingsRules,
+      }),
+    },
   );
-  private readonly value = toSignal(
+  protected readonly value = toSignal(
     this.form.valueChanges.pipe(
       startWith(null),
       map(() => this.form.getRawValue()),

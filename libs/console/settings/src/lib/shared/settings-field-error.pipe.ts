@@ -12,6 +12,9 @@ import {
 const CHOICE_RULES = ['isUuid', 'isEnum', 'isIn', 'isTimeZone', 'isLocale', 'isISO4217CurrencyCode'];
 const NUMBER_RULES = ['isInt', 'min', 'max'];
 
+/** Key of the form-only rule "quiet hours start and end at different times". */
+export const QUIET_HOURS_SAME_ERROR = 'quietHoursSame';
+
 /** Key of the form-only rule "this currency has no decimals"; its value is the currency code. */
 export const CURRENCY_DECIMALS_ERROR = 'currencyDecimals';
 
@@ -39,6 +42,10 @@ export class SettingsFieldErrorPipe implements PipeTransform {
       return rules.includes('arrayMaxSize')
         ? this.i18n.t('settings.validation.remindersMax', { max: limit('arrayMaxSize') })
         : this.i18n.t('settings.validation.reminders');
+    }
+    if (rules.includes(QUIET_HOURS_SAME_ERROR)) return this.i18n.t('settings.validation.quietHoursSame');
+    if ((field === 'quietHoursStart' || field === 'quietHoursEnd') && rules.includes('matches')) {
+      return this.i18n.t(empty ? 'validation.required' : 'settings.validation.clockTime');
     }
     if (field === 'taxRate' && rules.includes('matches')) {
       return this.i18n.t(empty ? 'validation.required' : 'settings.validation.taxRate');
