@@ -3,8 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoRole, launchBrowser, login, navigationLabels, newContext } from './support/browser';
 
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
-  superadmin: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Auditoría', 'Configuración'],
-  admin: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Configuración'],
+  superadmin: [
+    'Inicio',
+    'Agenda',
+    'Pacientes',
+    'Médicos',
+    'Usuarios',
+    'Auditoría',
+    'Bandeja de salida',
+    'Configuración',
+  ],
+  admin: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Bandeja de salida', 'Configuración'],
   receptionist: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Configuración'],
   doctor: ['Inicio', 'Agenda', 'Médicos', 'Configuración'],
   patient: ['Inicio'],

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the console is served, e.g. `http://127.0.0.1:41234`. */
     baseUrl: string;
+    /** The server's database, for the few states a test cannot reach through the API (see outbox). */
+    databaseUrl: string;
   }
 }
 
@@ -60,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const listeningPort = await waitForReady(server, 150_000);
   project.provide('baseUrl', `http://127.0.0.1:${listeningPort}`);
+  project.provide('databaseUrl', database?.url ?? embeddedDatabaseUrl(join(tempDir, 'pg')));
 
   return async () => {
     stopping = true;
@@ -67,6 +70,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await database?.drop();
     rmSync(tempDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * The embedded PostgreSQL the API started under `dir`: its port from `postmaster.pid` (fourth
+ * line), with the user, password and database the API creates it with (embedded-postgres.ts).
+ */
+function embeddedDatabaseUrl(dir: string): string {
+  const port = readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
+  if (!port) throw new Error(`No port in ${dir}/postmaster.pid`);
+  return `postgres://consultorio:consultorio-embedded@127.0.0.1:${port}/consultorio`;
 }
 
 function freePort(): Promise<number> {

@@ -4,6 +4,7 @@ import {
   AGENDA_ROLES,
   AUDIT_LOG_ROLES,
   DOCTOR_ROLES,
+  OUTBOX_ROLES,
   PATIENT_ROLES,
   ShellLayoutComponent,
   loginRoute,
@@ -51,6 +52,12 @@ export const appRoutes: Routes = [
         title: 'nav.auditLog',
         canActivate: [roleGuard(...AUDIT_LOG_ROLES)],
         loadChildren: () => import('@consultorio/console/users').then((m) => m.auditLogRoutes),
+      },
+      {
+        path: 'outbox',
+        title: 'nav.outbox',
+        canActivate: [roleGuard(...OUTBOX_ROLES)],
+        loadChildren: () => import('@consultorio/console/outbox').then((m) => m.outboxRoutes),
       },
       {
         path: 'settings',

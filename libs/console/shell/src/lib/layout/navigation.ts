@@ -16,6 +16,9 @@ export interface NavigationItem {
 /** Roles that may open the audit log. */
 export const AUDIT_LOG_ROLES: readonly Role[] = [Role.Superadmin];
 
+/** Roles that may open the outbox (the API answers only them). */
+export const OUTBOX_ROLES: readonly Role[] = [Role.Superadmin, Role.Admin];
+
 /** Roles that may open the agenda (doctors see only their own: the API filters). */
 export const AGENDA_ROLES: readonly Role[] = STAFF_ROLES;
 
@@ -62,6 +65,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'home.auditLogText',
     icon: 'manage_search',
     roles: AUDIT_LOG_ROLES,
+  },
+  {
+    path: '/outbox',
+    label: 'nav.outbox',
+    description: 'home.outboxText',
+    icon: 'outgoing_mail',
+    roles: OUTBOX_ROLES,
   },
   {
     path: '/settings',

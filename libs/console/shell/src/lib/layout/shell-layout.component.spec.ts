@@ -40,8 +40,23 @@ function navigationLabels(element: HTMLElement): string[] {
 
 describe('ShellLayoutComponent', () => {
   const expected: [Role, string[]][] = [
-    [Role.Superadmin, ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Auditoría', 'Configuración']],
-    [Role.Admin, ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Configuración']],
+    [
+      Role.Superadmin,
+      [
+        'Inicio',
+        'Agenda',
+        'Pacientes',
+        'Médicos',
+        'Usuarios',
+        'Auditoría',
+        'Bandeja de salida',
+        'Configuración',
+      ],
+    ],
+    [
+      Role.Admin,
+      ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Bandeja de salida', 'Configuración'],
+    ],
     [Role.Receptionist, ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Configuración']],
     [Role.Doctor, ['Inicio', 'Agenda', 'Médicos', 'Configuración']],
     [Role.Patient, ['Inicio']],
@@ -65,7 +80,15 @@ describe('ShellLayoutComponent', () => {
     await vi.waitFor(() => expect(document.documentElement.lang).toBe('en'), { timeout: 5_000 });
     await harness.fixture.whenStable();
 
-    expect(navigationLabels(frame)).toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Users', 'Settings']);
+    expect(navigationLabels(frame)).toEqual([
+      'Home',
+      'Agenda',
+      'Patients',
+      'Doctors',
+      'Users',
+      'Outbox',
+      'Settings',
+    ]);
     expect(document.documentElement.lang).toBe('en');
     const save = TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/profile');
     expect(save.request.method).toBe('PUT');

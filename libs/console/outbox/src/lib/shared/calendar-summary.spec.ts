@@ -1,0 +1,62 @@
+import { isCalendar, summarizeCalendar } from './calendar-summary';
+
+// As the API writes it (ical-generator): CRLF lines, folded at 75 octets, commas and semicolons escaped.
+const BOOKED = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Consultorio//appointments//ES',
+  'METHOD:REQUEST',
+  'NAME:Clínica Sonrisa',
+  'BEGIN:VEVENT',
+  'UID:appointment-1@consultorio',
+  'SEQUENCE:2',
+  'DTSTAMP:20261202T103653Z',
+  'DTSTART:20270301T140000Z',
+  'DTEND:20270301T143000Z',
+  'SUMMARY:Consulta · Dra. Daniela Núñez — Clínica Dental y Médica Son',
+  ' risa (demo)\\, con un nombre largo',
+  'LOCATION:Miraflores\\, Av. Larco 1\\; piso 2',
+  'STATUS:CONFIRMED',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
+
+describe('summarizeCalendar', () => {
+  it('reads the event of a booking: what, when (as instants), where, and which update it is', () => {
+    expect(summarizeCalendar(BOOKED)).toEqual({
+      method: 'REQUEST',
+      summary: 'Consulta · Dra. Daniela Núñez — Clínica Dental y Médica Sonrisa (demo), con un nombre largo',
+      start: '2027-03-01T14:00:00Z',
+      end: '2027-03-01T14:30:00Z',
+      location: 'Miraflores, Av. Larco 1; piso 2',
+      sequence: 2,
+      uid: 'appointment-1@consultorio',
+    });
+  });
+
+  it('tells a cancellation, reads parameters off property names and keeps to the first event', () => {
+    const cancelled = BOOKED.replace('METHOD:REQUEST', 'METHOD:CANCEL')
+      .replace('DTSTART:', 'DTSTART;VALUE=DATE-TIME:')
+      .replace('END:VEVENT', 'END:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Otra\r\nEND:VEVENT');
+    const summary = summarizeCalendar(cancelled.replace(/\r\n/g, '\n'));
+    expect(summary).toMatchObject({ method: 'CANCEL', start: '2027-03-01T14:00:00Z' });
+    expect(summary?.summary).toContain('Consulta');
+  });
+
+  it('leaves out times that are not UTC instants and answers null for text that is no calendar', () => {
+    expect(
+      summarizeCalendar(BOOKED.replace('DTSTART:20270301T140000Z', 'DTSTART:20270301'))?.start,
+    ).toBeNull();
+    expect(summarizeCalendar('Hola, Ana')).toBeNull();
+  });
+});
+
+describe('isCalendar', () => {
+  it('knows a calendar file by its content type or its name', () => {
+    expect(isCalendar({ filename: 'cita.ics', contentType: 'application/octet-stream' })).toBe(true);
+    expect(isCalendar({ filename: 'x', contentType: 'text/calendar; charset=utf-8; method=REQUEST' })).toBe(
+      true,
+    );
+    expect(isCalendar({ filename: 'receta.pdf', contentType: 'application/pdf' })).toBe(false);
+  });
+});
