@@ -44,23 +44,28 @@ const { values: options } = parseArgs({
     suite: { type: 'string', default: 'auth' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
+    instances: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (options.help) {
   process.stdout.write(
-    'Usage: npm run bench -- [--suite auth|scheduling|reminders|all] [--duration <1-20 s>] [--warmup <0-5 s>] [--json]\n' +
+    'Usage: npm run bench -- [--suite auth|scheduling|reminders|all] [--duration <1-20 s>] [--warmup <0-5 s>]\n' +
+      '                       [--instances <1-4>] [--json]\n' +
+      '--instances: API processes on the one database (the reminders suite shares its work among them)\n' +
       'Build the API first: npx nx run api:build\n',
   );
   process.exit(0);
 }
 const duration = Number(options.duration);
 const warmup = Number(options.warmup);
+const instances = Number(options.instances);
 const suites = options.suite === 'all' ? Object.keys(SUITES) : [options.suite];
 if (!suites.every((suite) => suite in SUITES)) fail('--suite must be auth, scheduling, reminders or all');
 if (!Number.isInteger(duration) || duration < 1 || duration > 20) fail('--duration must be 1-20 seconds');
 if (!Number.isInteger(warmup) || warmup < 0 || warmup > 5) fail('--warmup must be 0-5 seconds');
+if (!Number.isInteger(instances) || instances < 1 || instances > 4) fail('--instances must be 1-4');
 if (!existsSync(API_ENTRY)) fail(`${API_ENTRY} is missing: run \`npx nx run api:build\` first`);
 
 // Progress goes to stderr so `--json` output stays parseable.
@@ -77,21 +82,30 @@ async function runSuite(name, resources, onDatabase) {
   resources.database = await prepareDatabase(log);
   onDatabase(resources.database);
   try {
-    resources.server = await startServer({
+    const env = {
+      ...resources.database.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      // A fresh secret per run; the demo default would work too but is not what production runs.
+      JWT_SECRET: `bench-${Date.now()}-${Math.random().toString(36).slice(2)}-secret-key`,
+      LOGIN_LIMIT_PER_IP: '1000000',
+      LOGIN_LIMIT_PER_ACCOUNT: '1000000',
+      CONSOLE_DIR: '/nonexistent',
+      ...(typeof suite.env === 'function' ? await suite.env() : suite.env),
+    };
+    // One after the other: the first one migrates and seeds, the others find it done.
+    for (let started = 0; started < instances; started++) {
+      resources.servers.push(await startServer({ log, env }));
+    }
+    resources.server = resources.servers[0];
+    return await suite.run({
+      server: resources.server,
+      servers: resources.servers,
+      database: resources.database,
+      duration,
+      warmup,
       log,
-      env: {
-        ...resources.database.env,
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'warn',
-        // A fresh secret per run; the demo default would work too but is not what production runs.
-        JWT_SECRET: `bench-${Date.now()}-${Math.random().toString(36).slice(2)}-secret-key`,
-        LOGIN_LIMIT_PER_IP: '1000000',
-        LOGIN_LIMIT_PER_ACCOUNT: '1000000',
-        CONSOLE_DIR: '/nonexistent',
-        ...(typeof suite.env === 'function' ? await suite.env() : suite.env),
-      },
     });
-    return await suite.run({ server: resources.server, database: resources.database, duration, warmup, log });
   } finally {
     await resources.cleanup();
   }
@@ -101,12 +115,18 @@ async function runSuite(name, resources, onDatabase) {
 function suiteResources() {
   const resources = {
     server: undefined,
+    servers: [],
     database: undefined,
     async cleanup() {
-      const { server, database } = resources;
+      const { servers, database } = resources;
       resources.server = undefined;
+      resources.servers = [];
       resources.database = undefined;
-      await server?.stop().catch((error) => log(`stopping the API failed: ${error.message}`));
+      await Promise.all(
+        servers.map((server) =>
+          server.stop().catch((error) => log(`stopping the API failed: ${error.message}`)),
+        ),
+      );
       await database?.cleanup().catch((error) => log(`database cleanup failed: ${error.message}`));
     },
   };
@@ -144,6 +164,7 @@ async function main() {
       platform: `${process.platform}-${process.arch}`,
       postgres: postgres.postgres,
       database: postgres.kind,
+      apiInstances: instances,
       loadAverageBefore: loadBefore,
       loadAverageAfter: Number(loadavg()[0].toFixed(2)),
     };

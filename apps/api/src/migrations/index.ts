@@ -10,7 +10,7 @@ import { PatientAccounts1764500000000 } from './1764500000000-patient-accounts';
 import { Outbox1764600000000 } from './1764600000000-outbox';
 import { Reminders1764700000000 } from './1764700000000-reminders';
 import { PasswordResets1764800000000 } from './1764800000000-password-resets';
-import { ReminderScanIndex1764900000000 } from './1764900000000-reminder-scan-index';
+import { ReminderThroughput1764900000000 } from './1764900000000-reminder-throughput';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   Outbox1764600000000,
   Reminders1764700000000,
   PasswordResets1764800000000,
-  ReminderScanIndex1764900000000,
+  ReminderThroughput1764900000000,
 ];

@@ -49,7 +49,11 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnModuleDest
     try {
       while ((await this.relay.relayBatch()) > 0);
       const until = Date.now() + ROUND_MS;
-      while (Date.now() < until && (await this.dispatcher.dispatchBatch()) > 0);
+      // Two batches in flight: one is being claimed or recorded while the other is on the wire.
+      const drain = async () => {
+        while (Date.now() < until && (await this.dispatcher.dispatchBatch()) > 0);
+      };
+      await Promise.all([drain(), drain()]);
     } catch (error) {
       this.logger.error(`Notifications round failed: ${error instanceof Error ? error.message : error}`);
     }

@@ -40,23 +40,37 @@ const CLINIC_NOW_SQL = `
 /** Due: pending and its time has come, or sending with an expired lease (its worker died). */
 const DUE = `((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))`;
 
-/** A scheduled message about an appointment still goes out only for the appointment's current, live time. */
-const STILL_RELEVANT = `(related_at IS NULL OR EXISTS (
-  SELECT 1 FROM appointments a WHERE a.id = related_id AND a.starts_at = related_at AND a.status IN ('scheduled', 'confirmed')))`;
+/** Why a queued message about an appointment was dropped (SQL literal). */
+export const NOT_RELEVANT_REASON = `'Not sent: the appointment moved or is no longer scheduled'`;
 
-/** Claims up to $1 transactional and $3 scheduled due messages, leased for $2 seconds. */
+/**
+ * Claims up to $1 transactional and $3 scheduled due messages, leased for $2 seconds. Relevance is
+ * checked on the claimed rows only (not on every due one, which a backlog of thousands made the
+ * slowest part of a claim): a scheduled message whose appointment moved or ended is cancelled here.
+ */
 const CLAIM_SQL = `
   WITH transactional AS (
          SELECT id FROM outbox_messages WHERE ${DUE} AND NOT scheduled
           ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
        scheduled AS (
-         SELECT id FROM outbox_messages WHERE ${DUE} AND scheduled AND ${STILL_RELEVANT}
-          ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+         SELECT id FROM outbox_messages WHERE ${DUE} AND scheduled
+          ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED),
+       -- A scheduled message about an appointment still goes out only for its current, live time.
+       claimed AS MATERIALIZED (
+         SELECT m.id, NOT m.scheduled OR m.related_at IS NULL OR a.id IS NOT NULL AS relevant
+           FROM outbox_messages m
+           LEFT JOIN appointments a ON a.id = m.related_id AND a.starts_at = m.related_at
+                 AND a.status IN ('scheduled', 'confirmed')
+          WHERE m.id IN (SELECT id FROM transactional UNION ALL SELECT id FROM scheduled))
   UPDATE outbox_messages m
-     SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = m.attempts + 1,
-         updated_at = now()
-   WHERE m.id IN (SELECT id FROM transactional UNION ALL SELECT id FROM scheduled)
-  RETURNING m.id, m.recipient, m.subject, m.body_html, m.body_text, m.attachments, m.message_id, m.attempts, m.scheduled`;
+     SET status = CASE WHEN c.relevant THEN 'sending' ELSE 'cancelled' END,
+         last_error = CASE WHEN c.relevant THEN m.last_error ELSE ${NOT_RELEVANT_REASON} END,
+         lease_until = CASE WHEN c.relevant THEN now() + make_interval(secs => $2) END,
+         attempts = m.attempts + CASE WHEN c.relevant THEN 1 ELSE 0 END, updated_at = now()
+    FROM claimed c
+   WHERE m.id = c.id
+  RETURNING m.id, m.status, m.recipient, m.subject, m.body_html, m.body_text, m.attachments, m.message_id,
+            m.attempts, m.scheduled`;
 
 /** Wait before attempt `attempts + 1`: the base, doubled per attempt made, at most an hour. */
 export function backoffMs(attempts: number, baseMs: number): number {
@@ -125,11 +139,12 @@ export class OutboxDispatcher {
         scheduledLimit = Math.max(0, Math.min(limit, clinic.cap - claimed));
       }
       // TypeORM answers an UPDATE … RETURNING with [rows, count].
-      const [claimed]: [Claimed[], number] = await manager.query(CLAIM_SQL, [
+      const [rows]: [(Claimed & { status: string })[], number] = await manager.query(CLAIM_SQL, [
         limit,
         this.env.OUTBOX_LEASE_SECONDS,
         scheduledLimit,
       ]);
+      const claimed = rows.filter((row) => row.status === 'sending');
       const scheduled = claimed.filter((message) => message.scheduled).length;
       if (clinic.cap !== null && scheduled > 0) {
         await manager.query(

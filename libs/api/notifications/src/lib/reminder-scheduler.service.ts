@@ -9,11 +9,14 @@ import {
   appointmentMailData,
   type AppointmentMailRow,
 } from './appointment-mail-data';
+import { NOT_RELEVANT_REASON } from './outbox-dispatcher.service';
 import { OutboxService, type NewMessage } from './outbox.service';
 import { renderAppointmentMail } from './templates/appointment-mail';
 
-/** Key of the advisory lock that lets one instance at a time scan (the others skip that minute's scan). */
+/** Key of the advisory locks (one per partition) that let one instance at a time scan a partition. */
 const SCAN_LOCK = 0x636f6e73; // "cons"
+/** Parts the scan is split into, by appointment id, for instances to share. */
+const SCAN_PARTITIONS = 4;
 /** Reminders queued per transaction. */
 const BATCH = 500;
 
@@ -22,8 +25,8 @@ const TIME_SET_AT = `COALESCE((SELECT max(e.at) FROM appointment_events e
   WHERE e.appointment_id = a.id AND e.kind = 'rescheduled'), a.created_at)`;
 
 /**
- * Appointments with a reminder due and not yet queued, after the keyset `($2, $3)` (start, id), with
- * what the e-mail needs. A reminder for offset `o` is due from `o` hours before the start until the
+ * Appointments of partition $4 (of $5) with a reminder due and not yet queued, after the keyset
+ * `($2, $3)` (start, id), with what the e-mail needs. A reminder for offset `o` is due from `o` hours before the start until the
  * start, if the appointment got its time before that moment (booked or moved later, its
  * confirmation said it all) and no nearer offset is also due (after an outage, one reminder, not
  * two): so at most one row per appointment. Its dedupe key names the appointment, the offset and
@@ -43,6 +46,7 @@ const DUE_SQL = `
                                  || extract(epoch FROM a.starts_at)::bigint AS dedupe_key) k
      WHERE s.id = 1
        AND (a.starts_at, a.id) > ($2::timestamptz, $3::uuid)
+       AND (hashtext(a.id::text) & 2147483647) % $5 = $4
        AND ${TIME_SET_AT} <= a.starts_at - o.hours * interval '1 hour'
        AND NOT EXISTS (
              SELECT 1 FROM unnest(s.reminder_offsets_hours) AS n(hours)
@@ -64,8 +68,7 @@ const SCAN_START = ['-infinity', '00000000-0000-0000-0000-000000000000'] as cons
 /** Queued reminders whose appointment has moved, ended or been cancelled since: they never go out. */
 const STALE_SQL = `
   UPDATE outbox_messages m
-     SET status = 'cancelled', updated_at = now(),
-         last_error = 'Not sent: the appointment moved or is no longer scheduled'
+     SET status = 'cancelled', updated_at = now(), last_error = ${NOT_RELEVANT_REASON}
    WHERE m.status = 'pending' AND m.template = $1 AND m.related_at IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM appointments a
                       WHERE a.id = m.related_id AND a.starts_at = m.related_at
@@ -89,28 +92,55 @@ export class ReminderScheduler {
     private readonly links: AppointmentLinksService,
   ) {}
 
-  /** One scan: drops stale reminders, queues every due one; resolves with how many were queued. */
+  /**
+   * One scan: drops stale reminders, queues every due one; resolves with how many were queued. The
+   * appointments are split into SCAN_PARTITIONS by id; an instance scans each partition nobody else
+   * is scanning (a session advisory lock, released if its connection dies), so several instances
+   * share a large scan instead of waiting for each other.
+   */
   async run(): Promise<number> {
     let queued = 0;
-    let after: readonly [Date | string, string] = SCAN_START;
-    for (;;) {
-      const batch = await this.dataSource.transaction(async (manager) => {
-        const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
-          SCAN_LOCK,
-        ]);
-        if (!locked) return null;
-        if (queued === 0) await manager.query(STALE_SQL, [MessageTemplate.AppointmentReminder]);
-        const rows: DueRow[] = await manager.query(DUE_SQL, [BATCH, ...after]);
-        const last = rows.at(-1);
-        if (last) after = [last.starts_at, last.id];
-        return { found: rows.length, queued: await this.queue(manager, rows) };
-      });
-      if (!batch) break;
-      queued += batch.queued;
-      if (batch.found < BATCH) break;
+    for (let partition = 0; partition < SCAN_PARTITIONS; partition++) {
+      queued += await this.scanPartition(partition);
     }
     if (queued > 0) this.logger.log(`Queued ${queued} appointment reminder(s)`);
     return queued;
+  }
+
+  /** Queues the due reminders of one partition, batch after batch, unless another instance has it. */
+  private async scanPartition(partition: number): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [
+        SCAN_LOCK,
+        partition,
+      ]);
+      if (!locked) return 0;
+      try {
+        if (partition === 0) await runner.query(STALE_SQL, [MessageTemplate.AppointmentReminder]);
+        let queued = 0;
+        let after: readonly [Date | string, string] = SCAN_START;
+        for (;;) {
+          await runner.startTransaction();
+          try {
+            const rows: DueRow[] = await runner.query(DUE_SQL, [BATCH, ...after, partition, SCAN_PARTITIONS]);
+            queued += await this.queue(runner.manager, rows);
+            await runner.commitTransaction();
+            const last = rows.at(-1);
+            if (!last || rows.length < BATCH) return queued;
+            after = [last.starts_at, last.id];
+          } catch (error) {
+            await runner.rollbackTransaction();
+            throw error;
+          }
+        }
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1, $2)`, [SCAN_LOCK, partition]);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
