@@ -99,8 +99,9 @@ describe('notifications: outbox, dispatcher and the embedded mail catcher', () =
     const calendar = calendarOf(mail);
     expect(calendar).toContain('METHOD:REQUEST');
     expect(calendar).toContain(`UID:appointment-${booked.body.id}@consultorio`);
-    expect(calendar).toMatch(/DTSTART:20270301T140000Z/);
-    expect(calendar).toMatch(/DTEND:20270301T143000Z/);
+    expect(calendar).toContain('DTSTART;TZID=America/Lima:20270301T090000');
+    expect(calendar).toContain('DTEND;TZID=America/Lima:20270301T093000');
+    expect(calendar).toContain('BEGIN:VTIMEZONE');
   });
 
   it('sends a move with the new time for the same calendar entry, and a cancellation that removes it', async () => {
@@ -123,7 +124,7 @@ describe('notifications: outbox, dispatcher and the embedded mail catcher', () =
     const sequence = (ics: string) => Number(/SEQUENCE:(\d+)/.exec(ics)?.[1]);
     expect(second).toContain(`UID:appointment-${booked.body.id}@consultorio`);
     expect(sequence(second)).toBeGreaterThan(sequence(first));
-    expect(second).toMatch(/DTSTART:20270301T160000Z/);
+    expect(second).toContain('DTSTART;TZID=America/Lima:20270301T110000');
 
     await receptionist.patch(`/api/v1/appointments/${booked.body.id}/status`, {
       status: 'cancelled',

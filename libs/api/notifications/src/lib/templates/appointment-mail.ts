@@ -1,5 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { Temporal } from 'temporal-polyfill';
 import { Language, MessageTemplate } from '@consultorio/shared/contracts';
+import { vtimezone } from './vtimezone';
 
 /** What an appointment e-mail says: the visit, the clinic, and for a move the previous time. */
 export interface AppointmentMailData {
@@ -159,11 +161,16 @@ export function appointmentCalendar(template: AppointmentTemplate, data: Appoint
     prodId: { company: 'Consultorio', product: 'appointments', language: data.language.toUpperCase() },
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
+  // Times on the clinic's clock with its TZID, and the zone's offsets written out for calendar
+  // apps that do not know it.
+  const start = Temporal.Instant.from(new Date(data.start).toISOString());
+  calendar.timezone({ name: null, generator: (zone) => vtimezone(zone, start) });
   calendar.createEvent({
     id: `appointment-${data.appointmentId}@consultorio`,
     sequence: data.sequence,
-    start: new Date(data.start),
-    end: new Date(data.end),
+    timezone: data.timeZone,
+    start: start.toZonedDateTimeISO(data.timeZone),
+    end: Temporal.Instant.from(new Date(data.end).toISOString()).toZonedDateTimeISO(data.timeZone),
     summary: [data.treatmentName, data.doctorName].filter(Boolean).join(' · ') + ` — ${data.clinicName}`,
     location: [data.locationName, data.locationAddress].filter(Boolean).join(', '),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
