@@ -43,9 +43,36 @@ describe('summarizeCalendar', () => {
     expect(summary?.summary).toContain('Consulta');
   });
 
-  it('leaves out times that are not UTC instants and answers null for text that is no calendar', () => {
+  it('reads times on the clock of their TZID, across a clock change, as instants', () => {
+    const onClock = (start: string, end: string, zone: string) =>
+      summarizeCalendar(
+        BOOKED.replace('DTSTART:20270301T140000Z', `DTSTART;TZID=${zone}:${start}`).replace(
+          /DTEND:\S+/,
+          `DTEND;TZID="${zone}":${end}`,
+        ),
+      );
+    expect(onClock('20270301T090000', '20270301T093000', 'America/Lima')).toMatchObject({
+      start: '2027-03-01T14:00:00.000Z',
+      end: '2027-03-01T14:30:00.000Z',
+    });
+    // Santiago leaves summer time on 2027-04-04: 09:00 is 12:00Z the day before, 13:00Z the day after.
+    expect(onClock('20270403T090000', '20270405T090000', 'America/Santiago')).toMatchObject({
+      start: '2027-04-03T12:00:00.000Z',
+      end: '2027-04-05T13:00:00.000Z',
+    });
+  });
+
+  it('leaves out all-day, floating and unknown-zone times and answers null for text that is no calendar', () => {
     expect(
       summarizeCalendar(BOOKED.replace('DTSTART:20270301T140000Z', 'DTSTART:20270301'))?.start,
+    ).toBeNull();
+    expect(
+      summarizeCalendar(BOOKED.replace('DTSTART:20270301T140000Z', 'DTSTART:20270301T090000'))?.start,
+    ).toBeNull();
+    expect(
+      summarizeCalendar(
+        BOOKED.replace('DTSTART:20270301T140000Z', 'DTSTART;TZID=Mars/Olympus:20270301T090000'),
+      )?.start,
     ).toBeNull();
     expect(summarizeCalendar('Hola, Ana')).toBeNull();
   });

@@ -1,3 +1,5 @@
+import { zonedInstant } from '@consultorio/shared/scheduling';
+
 /** What a calendar attachment (`.ics`) says about its event, for a person to read. */
 export interface CalendarSummary {
   /** `REQUEST` adds or updates the event in the recipient's calendar, `CANCEL` removes it. */
@@ -12,10 +14,22 @@ export interface CalendarSummary {
   uid: string | null;
 }
 
-/** `20270301T140000Z` (UTC) as an ISO instant; local or all-day values are left out. */
-function instant(value: string | undefined): string | null {
-  const match = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  return match ? `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}Z` : null;
+/**
+ * A date-time property as an ISO instant: `20270301T140000Z` (UTC), or `20270301T090000` on the
+ * clock of its `TZID` (`America/Lima`, resolved as calendar apps do across clock changes). Floating
+ * or all-day values, and zones this browser does not know, are left out.
+ */
+function instant(value: string | undefined, timeZone: string | undefined): string | null {
+  const match = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, utc] = match;
+  if (utc) return `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
+  if (!timeZone) return null;
+  try {
+    return zonedInstant(`${year}-${month}-${day}`, `${hour}:${minute}`, timeZone);
+  } catch {
+    return null;
+  }
 }
 
 /** Undoes iCalendar text escaping (`\,` `\;` `\n` `\\`). */
@@ -28,7 +42,7 @@ function text(value: string | undefined): string | null {
 
 /**
  * The first event of an iCalendar text (RFC 5545): folded lines are joined and property
- * parameters dropped. `null` when the text is not a calendar.
+ * parameters dropped but for the start's and end's `TZID`. `null` when the text is not a calendar.
  */
 export function summarizeCalendar(source: string): CalendarSummary | null {
   const lines = source.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
@@ -48,16 +62,20 @@ export function summarizeCalendar(source: string): CalendarSummary | null {
     }
     const colon = line.indexOf(':');
     if (colon < 0) continue;
-    const name = line.slice(0, colon).split(';')[0].toUpperCase();
+    const [rawName, ...params] = line.slice(0, colon).split(';');
+    const name = rawName.toUpperCase();
     const target = inEvent ? event : eventsSeen === 0 ? calendar : null;
-    if (target && !(name in target)) target[name] = line.slice(colon + 1);
+    if (!target || name in target) continue;
+    target[name] = line.slice(colon + 1);
+    const tzid = params.find((param) => /^TZID=/i.test(param));
+    if (tzid) target[`${name};TZID`] = tzid.slice(5).replace(/^"|"$/g, '');
   }
   const sequence = Number(event['SEQUENCE']);
   return {
     method: calendar['METHOD'] ?? null,
     summary: text(event['SUMMARY']),
-    start: instant(event['DTSTART']),
-    end: instant(event['DTEND']),
+    start: instant(event['DTSTART'], event['DTSTART;TZID']),
+    end: instant(event['DTEND'], event['DTEND;TZID']),
     location: text(event['LOCATION']),
     sequence: event['SEQUENCE'] !== undefined && Number.isInteger(sequence) ? sequence : null,
     uid: event['UID'] ?? null,
