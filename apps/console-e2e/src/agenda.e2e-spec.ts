@@ -71,7 +71,8 @@ async function changeStatus(page: Page, action: string): Promise<void> {
  * the time axis to know how many pixels a minute is; resolves with the API's answer to the move.
  */
 async function dragOnDayView(page: Page, event: Locator, from: string, to: string): Promise<Response> {
-  await event.scrollIntoViewIfNeeded();
+  // Mid-screen, so the drop point (up to two hours lower) is on screen too, wherever the slot is.
+  await event.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const box = (await event.boundingBox())!;
   const labelY = async (time: string) => {
     for (const label of await page.getByText(time, { exact: true }).all()) {
@@ -86,6 +87,10 @@ async function dragOnDayView(page: Page, event: Locator, from: string, to: strin
   const offset = (minutesOf(to) - minutesOf(from)) * pixelsPerMinute;
   const x = box.x + box.width / 2;
   const y = box.y + Math.min(box.height / 2, 10);
+  const viewport = page.viewportSize();
+  if (viewport && (y + offset < 0 || y + offset > viewport.height)) {
+    throw new Error(`The drop point for ${to} is off screen (y = ${Math.round(y + offset)})`);
+  }
   await page.mouse.move(x, y);
   await page.mouse.down();
   const [answer] = await Promise.all([
