@@ -1,27 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  type ContextOptions,
-  DESKTOP,
-  PHONE,
-  launchBrowser,
-  login,
-  newContext,
-  screenshot,
-} from './support/browser';
+import { SCREENSHOT_VARIANTS, launchBrowser, login, newContext, screenshot, settle } from './support/browser';
 import { laterDayWithSlots } from './support/agenda';
-
-const VARIANTS: (ContextOptions & { name: string })[] = [
-  { name: 'desktop-light', viewport: DESKTOP, colorScheme: 'light' },
-  { name: 'desktop-dark', viewport: DESKTOP, colorScheme: 'dark' },
-  { name: 'phone-light', viewport: PHONE, colorScheme: 'light' },
-  { name: 'phone-dark', viewport: PHONE, colorScheme: 'dark' },
-];
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-}
 
 /** The next Monday-to-Friday date after today in Lima, `YYYY-MM-DD`: a day the demo doctors work. */
 function nextWorkday(): string {
@@ -53,7 +33,7 @@ describe('agenda and patients screenshots', () => {
     await browser?.close();
   });
 
-  for (const variant of VARIANTS) {
+  for (const variant of SCREENSHOT_VARIANTS) {
     it(`captures the agenda and patients (${variant.name})`, async () => {
       const context = await newContext(browser, variant);
       const page = await context.newPage();

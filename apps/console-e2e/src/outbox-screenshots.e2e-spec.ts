@@ -1,22 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ContextOptions,
-  DESKTOP,
-  PHONE,
-  launchBrowser,
-  login,
-  newContext,
-  screenshot,
-} from './support/browser';
+import { SCREENSHOT_VARIANTS, launchBrowser, login, newContext, screenshot } from './support/browser';
 import { type Booking, bookNewPatient, waitForRow } from './support/outbox';
-
-const VARIANTS: (ContextOptions & { name: string })[] = [
-  { name: 'desktop-light', viewport: DESKTOP, colorScheme: 'light' },
-  { name: 'desktop-dark', viewport: DESKTOP, colorScheme: 'dark' },
-  { name: 'phone-light', viewport: PHONE, colorScheme: 'light' },
-  { name: 'phone-dark', viewport: PHONE, colorScheme: 'dark' },
-];
 
 /** Pictures of the outbox and of a caught message, both themes, on a desktop and a phone. */
 describe('outbox screenshots', () => {
@@ -37,7 +22,7 @@ describe('outbox screenshots', () => {
     await browser?.close();
   });
 
-  for (const variant of VARIANTS) {
+  for (const variant of SCREENSHOT_VARIANTS) {
     it(`captures the outbox and a caught message (${variant.name})`, async () => {
       const context = await newContext(browser, variant);
       const page = await context.newPage();

@@ -1,26 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  type ContextOptions,
-  DESKTOP,
-  PHONE,
-  launchBrowser,
-  login,
-  newContext,
-  screenshot,
-} from './support/browser';
-
-const VARIANTS: (ContextOptions & { name: string })[] = [
-  { name: 'desktop-light', viewport: DESKTOP, colorScheme: 'light' },
-  { name: 'desktop-dark', viewport: DESKTOP, colorScheme: 'dark' },
-  { name: 'phone-light', viewport: PHONE, colorScheme: 'light' },
-  { name: 'phone-dark', viewport: PHONE, colorScheme: 'dark' },
-];
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-}
+import { SCREENSHOT_VARIANTS, launchBrowser, login, newContext, screenshot, settle } from './support/browser';
 
 /** Pictures of every page in both themes, on a desktop and a phone, for a human to look at. */
 describe('screenshots', () => {
@@ -34,7 +14,7 @@ describe('screenshots', () => {
     await browser?.close();
   });
 
-  for (const variant of VARIANTS) {
+  for (const variant of SCREENSHOT_VARIANTS) {
     it(`captures the console (${variant.name})`, async () => {
       const context = await newContext(browser, variant);
       const page = await context.newPage();

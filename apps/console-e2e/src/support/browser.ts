@@ -77,6 +77,20 @@ export async function navigationLabels(page: Page): Promise<string[]> {
   return labels.map((label) => label.trim());
 }
 
+/** The four looks every screenshot spec captures: light and dark, on a desktop and a phone. */
+export const SCREENSHOT_VARIANTS: (ContextOptions & { name: string })[] = [
+  { name: 'desktop-light', viewport: DESKTOP, colorScheme: 'light' },
+  { name: 'desktop-dark', viewport: DESKTOP, colorScheme: 'dark' },
+  { name: 'phone-light', viewport: PHONE, colorScheme: 'light' },
+  { name: 'phone-dark', viewport: PHONE, colorScheme: 'dark' },
+];
+
+/** Waits until the page has stopped loading and its fonts are in, before a picture. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
+}
+
 /** Saves a full-page screenshot under `apps/console-e2e/screenshots/`. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
