@@ -1,6 +1,6 @@
 import type { ClinicSettingsDto, UpdateClinicSettingsDto } from '@consultorio/shared/contracts';
 import { QUIET_HOURS_SAME_ERROR } from '../shared/settings-field-error.pipe';
-import { decimalToPercent, percentToDecimal } from '../shared/tax-rate';
+import { decimalToPercent, percentToDecimal } from '@consultorio/shared/money';
 
 /** What the clinic settings form holds: the tax rate as the percentage people type. */
 export interface ClinicSettingsFormValue {

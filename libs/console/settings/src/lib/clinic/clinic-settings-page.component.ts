@@ -26,7 +26,7 @@ import {
 } from '@consultorio/shared/contracts';
 import { firstValueFrom, map, startWith } from 'rxjs';
 import { ClinicSettingsStore } from '../shared/clinic-settings.store';
-import { formatMoney, moneyFormat } from '../shared/money';
+import { formatMoney, moneyFormat } from '@consultorio/shared/money';
 import { SettingsFieldErrorPipe } from '../shared/settings-field-error.pipe';
 import { currencyChoices, localeChoices, timeZoneChoices } from './clinic-settings-options';
 import {

@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { ClinicSettingsApi } from '@consultorio/console/core';
 import type { ClinicSettingsDto } from '@consultorio/shared/contracts';
 import { Observable, tap } from 'rxjs';
-import { formatMoney, moneyFormat } from './money';
+import { formatMoney, moneyFormat } from '@consultorio/shared/money';
 
 /**
  * The clinic's settings as the settings pages last saw them: lists format money in the clinic's

@@ -20,9 +20,8 @@ import {
 import type { CatalogEntryDto } from '@consultorio/shared/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
 import { ClinicSettingsStore } from '../../shared/clinic-settings.store';
-import { currencyDecimals, currencySymbol } from '../../shared/money';
+import { currencyDecimals, currencySymbol, decimalToPercent } from '@consultorio/shared/money';
 import { CURRENCY_DECIMALS_ERROR, SettingsFieldErrorPipe } from '../../shared/settings-field-error.pipe';
-import { decimalToPercent } from '../../shared/tax-rate';
 import type { CatalogConfig, CatalogField, ReferenceField } from '../catalog-config';
 import { catalogConfig } from '../catalog-definitions';
 import {
