@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AppointmentsModule } from '@consultorio/api/appointments';
 import { AuthModule } from '@consultorio/api/auth';
+import { BillingModule } from '@consultorio/api/billing';
 import { AppEnvironment, CoreModule } from '@consultorio/api/core';
 import { DemoModule } from '@consultorio/api/demo';
 import { NotificationsModule } from '@consultorio/api/notifications';
@@ -23,6 +24,7 @@ export class AppModule {
         StaffModule,
         AppointmentsModule,
         NotificationsModule,
+        BillingModule,
         DemoModule,
       ],
     };

@@ -11,6 +11,7 @@ import { Outbox1764600000000 } from './1764600000000-outbox';
 import { Reminders1764700000000 } from './1764700000000-reminders';
 import { PasswordResets1764800000000 } from './1764800000000-password-resets';
 import { ReminderThroughput1764900000000 } from './1764900000000-reminder-throughput';
+import { Billing1765000000000 } from './1765000000000-billing';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests find them. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Reminders1764700000000,
   PasswordResets1764800000000,
   ReminderThroughput1764900000000,
+  Billing1765000000000,
 ];

@@ -12,3 +12,5 @@ export * from './lib/patients.dto';
 export * from './lib/doctors.dto';
 export * from './lib/appointments.dto';
 export * from './lib/outbox.dto';
+export * from './lib/billing.dto';
+export * from './lib/cash.dto';

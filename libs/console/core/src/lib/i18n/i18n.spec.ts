@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Language, ROLE_DEFINITIONS } from '@consultorio/shared/contracts';
 import { STORAGE_KEYS } from '../browser/browser-storage';
-import { I18n } from './i18n';
+import { I18n, type TranslationKey } from './i18n';
 import { TranslatePipe } from './translate.pipe';
 import { EN } from './translations/en';
 import { ES } from './translations/es';
@@ -73,5 +73,27 @@ describe('I18n', () => {
     for (const permission of ROLE_DEFINITIONS.flatMap((definition) => definition.permissions)) {
       expect(i18n.permission(permission), permission.key).not.toBe(permission.description);
     }
+  });
+});
+
+describe('I18n feature texts', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('knows a feature’s Spanish texts once registered, and loads its English on a switch', async () => {
+    const i18n = TestBed.inject(I18n);
+    const key = 'sample.greeting' as TranslationKey;
+    expect(i18n.t(key)).toBe('sample.greeting');
+    let loads = 0;
+    i18n.register({
+      feature: 'sample',
+      es: { 'sample.greeting': 'Hola, {name}' },
+      load: { [Language.En]: async () => (loads++, { 'sample.greeting': 'Hello, {name}' }) },
+    });
+    expect(i18n.t(key, { name: 'Ana' })).toBe('Hola, Ana');
+    expect(loads).toBe(0);
+
+    await i18n.use(Language.En);
+    expect(i18n.t(key, { name: 'Ana' })).toBe('Hello, Ana');
+    expect(loads).toBe(1);
   });
 });

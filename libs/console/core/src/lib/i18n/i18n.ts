@@ -1,9 +1,44 @@
-import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import {
+  DOCUMENT,
+  Injectable,
+  computed,
+  inject,
+  provideEnvironmentInitializer,
+  signal,
+  type EnvironmentProviders,
+} from '@angular/core';
 import { DEFAULT_LANGUAGE, Language, Role, type PermissionDto } from '@consultorio/shared/contracts';
 import { BrowserStorage, STORAGE_KEYS } from '../browser/browser-storage';
-import { ES, ES_PERMISSIONS, type TranslationKey } from './translations/es';
+import { ES, ES_PERMISSIONS, type TranslationKey as CoreTranslationKey } from './translations/es';
 
-export type { TranslationKey } from './translations/es';
+/**
+ * Keys of lazily loaded features. A feature adds its own by augmenting this interface
+ * (`declare module '@consultorio/console/core' { interface FeatureTranslationKeys extends … }`),
+ * so its templates are checked against its texts like the core's.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FeatureTranslationKeys {}
+
+/** Every key the `t` pipe accepts: the console's own and those of its features. */
+export type TranslationKey = CoreTranslationKey | keyof FeatureTranslationKeys;
+
+/** Texts a lazily loaded feature brings: Spanish with its code, other languages on demand. */
+export interface FeatureTexts {
+  /** A name for the feature, so registering it twice is harmless. */
+  readonly feature: string;
+  readonly es: Readonly<Record<string, string>>;
+  readonly load: Readonly<
+    Record<Exclude<Language, Language.Es>, () => Promise<Readonly<Record<string, string>>>>
+  >;
+}
+
+/**
+ * Registers a feature's texts when its routes load (`providers: [provideFeatureTexts(…)]`), so
+ * they download with the feature and not with the first page.
+ */
+export function provideFeatureTexts(texts: FeatureTexts): EnvironmentProviders {
+  return provideEnvironmentInitializer(() => inject(I18n).register(texts));
+}
 
 /** Values interpolated into `{name}` placeholders. */
 export type TranslationParams = Readonly<Record<string, string | number>>;
@@ -42,6 +77,9 @@ export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly languageSignal = signal<Language>(DEFAULT_LANGUAGE);
   private readonly loaded = signal<Partial<Record<Language, Texts>>>({ [Language.Es]: SPANISH });
+  private readonly features = new Map<string, FeatureTexts>();
+  /** Feature texts per language, merged, as far as they are loaded. */
+  private readonly featureTexts = signal<Partial<Record<Language, Readonly<Record<string, string>>>>>({});
   /** Counts language changes, so that only the latest one takes effect when loads overlap. */
   private changes = 0;
 
@@ -72,15 +110,30 @@ export class I18n {
       if (!texts) return;
       this.loaded.update((loaded) => ({ ...loaded, [language]: texts }));
     }
+    await Promise.all([...this.features.values()].map((feature) => this.loadFeature(feature, language)));
     if (change !== this.changes) return;
     this.languageSignal.set(language);
     this.storage.set(STORAGE_KEYS.language, language);
     this.document.documentElement.lang = language;
   }
 
+  /**
+   * Adds a feature's texts (Spanish at once; the current language too when it is another one, so
+   * the feature may briefly show Spanish while they arrive).
+   */
+  register(texts: FeatureTexts): void {
+    if (this.features.has(texts.feature)) return;
+    this.features.set(texts.feature, texts);
+    this.featureTexts.update((all) => ({ ...all, [Language.Es]: { ...all[Language.Es], ...texts.es } }));
+    if (this.language() !== Language.Es) void this.loadFeature(texts, this.language());
+  }
+
   /** The text of `key` in the current language, with `{placeholders}` filled from `params`. */
   t(key: TranslationKey, params?: TranslationParams): string {
-    const text = this.current().texts[key] ?? key;
+    const language = this.language();
+    const core = this.current().texts as Readonly<Record<string, string>>;
+    const text =
+      core[key] ?? this.featureTexts()[language]?.[key] ?? this.featureTexts()[Language.Es]?.[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,
@@ -95,6 +148,13 @@ export class I18n {
   /** The name of a role in the current language. */
   role(role: Role): string {
     return this.t(ROLE_KEYS[role]);
+  }
+
+  private async loadFeature(feature: FeatureTexts, language: Language): Promise<void> {
+    // Spanish is merged at once, so the feature's first render already has its texts.
+    const texts = language === Language.Es ? feature.es : await feature.load[language]().catch(() => null);
+    if (!texts) return;
+    this.featureTexts.update((all) => ({ ...all, [language]: { ...all[language], ...texts } }));
   }
 
   private current(): Texts {
