@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-billing',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/api/billing',
+};
