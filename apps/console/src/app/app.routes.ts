@@ -3,6 +3,7 @@ import { authGuard, roleGuard } from '@consultorio/console/core';
 import {
   AGENDA_ROLES,
   AUDIT_LOG_ROLES,
+  CASH_ROLES,
   DOCTOR_ROLES,
   OUTBOX_ROLES,
   PATIENT_ROLES,
@@ -12,7 +13,7 @@ import {
   passwordResetRoutes,
   shellPageRoutes,
 } from '@consultorio/console/shell';
-import { STAFF_ROLES, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
+import { BILLING_ROLES, STAFF_ROLES, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
 
 export const appRoutes: Routes = [
   loginRoute,
@@ -40,6 +41,18 @@ export const appRoutes: Routes = [
         title: 'nav.doctors',
         canActivate: [roleGuard(...DOCTOR_ROLES)],
         loadChildren: () => import('@consultorio/console/staff').then((m) => m.staffRoutes),
+      },
+      {
+        path: 'billing',
+        title: 'nav.billing',
+        canActivate: [roleGuard(...BILLING_ROLES)],
+        loadChildren: () => import('@consultorio/console/billing').then((m) => m.billingRoutes),
+      },
+      {
+        path: 'cash',
+        title: 'nav.cash',
+        canActivate: [roleGuard(...CASH_ROLES)],
+        loadChildren: () => import('@consultorio/console/cash').then((m) => m.cashRoutes),
       },
       {
         path: 'users',

@@ -1,4 +1,10 @@
-import { ALL_ROLES, Role, STAFF_ROLES, USER_MANAGER_ROLES } from '@consultorio/shared/contracts';
+import {
+  ALL_ROLES,
+  BILLING_ROLES,
+  Role,
+  STAFF_ROLES,
+  USER_MANAGER_ROLES,
+} from '@consultorio/shared/contracts';
 import type { TranslationKey } from '@consultorio/console/core';
 
 /** One module of the console in the side navigation. */
@@ -28,6 +34,9 @@ export const PATIENT_ROLES: readonly Role[] = [Role.Superadmin, Role.Admin, Role
 /** Roles that may open doctors, schedules and holidays (only admins change them: the API refuses others). */
 export const DOCTOR_ROLES: readonly Role[] = STAFF_ROLES;
 
+/** Roles that may open billing and the cash register (doctors see their production in reports). */
+export const CASH_ROLES: readonly Role[] = BILLING_ROLES;
+
 /** The modules that exist today, in menu order. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', icon: 'home', roles: ALL_ROLES },
@@ -51,6 +60,20 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'home.doctorsText',
     icon: 'stethoscope',
     roles: DOCTOR_ROLES,
+  },
+  {
+    path: '/billing',
+    label: 'nav.billing',
+    description: 'home.billingText',
+    icon: 'receipt_long',
+    roles: BILLING_ROLES,
+  },
+  {
+    path: '/cash',
+    label: 'nav.cash',
+    description: 'home.cashText',
+    icon: 'point_of_sale',
+    roles: CASH_ROLES,
   },
   {
     path: '/users',

@@ -745,6 +745,10 @@ export const EN: Readonly<Record<TranslationKey, string>> = {
 
   'nav.outbox': 'Outbox',
   'home.outboxText': 'The e-mails the clinic sends: their delivery, their errors and how they arrived.',
+  'nav.billing': 'Billing',
+  'home.billingText': 'Invoices, partial payments, credit notes and printable PDFs.',
+  'nav.cash': 'Cash register',
+  'home.cashText': 'The day’s income and expenses, the daily close per cashier and the monthly report.',
   'outbox.title': 'Outbox',
   'outbox.subtitle': 'Every e-mail the clinic sends, its delivery and how the mail server received it.',
   'outbox.refresh': 'Refresh',

@@ -747,6 +747,10 @@ export const ES = {
 
   'nav.outbox': 'Bandeja de salida',
   'home.outboxText': 'Los correos que envía la clínica: su entrega, sus errores y cómo llegaron.',
+  'nav.billing': 'Facturación',
+  'home.billingText': 'Comprobantes, pagos parciales, notas de crédito e impresión en PDF.',
+  'nav.cash': 'Caja',
+  'home.cashText': 'Ingresos y egresos del día, cierre de caja por cajero y reporte mensual.',
   'outbox.title': 'Bandeja de salida',
   'outbox.subtitle': 'Cada correo que envía la clínica, su entrega y cómo lo recibió el servidor de correo.',
   'outbox.refresh': 'Actualizar',
