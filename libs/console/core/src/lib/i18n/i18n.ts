@@ -45,7 +45,7 @@ export type TranslationParams = Readonly<Record<string, string | number>>;
 
 /** Every text of one language: the console's keys and the API's permission keys. */
 interface Texts {
-  readonly texts: Readonly<Record<TranslationKey, string>>;
+  readonly texts: Readonly<Record<CoreTranslationKey, string>>;
   readonly permissions: Readonly<Record<string, string>>;
 }
 
