@@ -86,6 +86,19 @@ export class TreatmentEntity extends CatalogEntity {
   requiredResourceType!: ResourceType | null;
 }
 
+@Entity('products')
+export class ProductEntity extends CatalogEntity {
+  @Column({ type: 'citext' })
+  sku!: string;
+
+  @Column({ type: 'text' })
+  unit!: string;
+
+  /** numeric(12,2), read as a string. */
+  @Column({ type: 'numeric', precision: 12, scale: 2 })
+  price!: string;
+}
+
 @Entity('clinic_settings')
 export class ClinicSettingsEntity {
   @PrimaryGeneratedColumn({ type: 'smallint' })
@@ -138,6 +151,9 @@ export class ClinicSettingsEntity {
 
   @Column({ type: 'text', nullable: true })
   address!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  taxId!: string | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;

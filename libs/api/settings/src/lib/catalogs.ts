@@ -4,6 +4,9 @@ import {
   CreateInsurerDto,
   CreateLocationDto,
   CreateNamedEntryDto,
+  CreateProductDto,
+  ProductDto,
+  ProductPageDto,
   CreateResourceDto,
   CreateTreatmentDto,
   InsurerPageDto,
@@ -23,6 +26,7 @@ import {
   InsurerEntity,
   LeadSourceEntity,
   LocationEntity,
+  ProductEntity,
   ResourceEntity,
   SpecialtyEntity,
   TreatmentEntity,
@@ -129,6 +133,19 @@ const treatments: CatalogDefinition<TreatmentEntity, CreateTreatmentDto, Treatme
   ],
 };
 
+const products: CatalogDefinition<ProductEntity, CreateProductDto, ProductDto> = {
+  path: 'products',
+  singular: 'product',
+  entity: ProductEntity,
+  createDto: CreateProductDto,
+  responseDto: ProductDto,
+  pageDto: ProductPageDto,
+  queryDto: CatalogQueryDto,
+  searchColumns: ['e.sku'],
+  toDto: (product) => ({ ...entry(product), sku: product.sku, unit: product.unit, price: product.price }),
+  auditedFields: ['name', 'active', 'sku', 'unit', 'price'],
+};
+
 /** Every catalog of the clinic's configuration, as service providers and controllers. */
 export const CATALOGS = [
   catalogModuleParts(named('specialties', 'specialty', SpecialtyEntity)),
@@ -139,6 +156,7 @@ export const CATALOGS = [
   catalogModuleParts(locations),
   catalogModuleParts(resources),
   catalogModuleParts(treatments),
+  catalogModuleParts(products),
 ];
 
 export const CATALOG_ENTITIES = [
@@ -150,4 +168,5 @@ export const CATALOG_ENTITIES = [
   LocationEntity,
   ResourceEntity,
   TreatmentEntity,
+  ProductEntity,
 ];

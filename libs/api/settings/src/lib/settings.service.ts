@@ -26,6 +26,7 @@ const AUDITED: (keyof ClinicSettingsEntity & string)[] = [
   'phone',
   'email',
   'address',
+  'taxId',
 ];
 
 function toDto(settings: ClinicSettingsEntity): ClinicSettingsDto {
@@ -46,6 +47,7 @@ function toDto(settings: ClinicSettingsEntity): ClinicSettingsDto {
     phone: settings.phone,
     email: settings.email,
     address: settings.address,
+    taxId: settings.taxId,
     updatedAt: settings.updatedAt.toISOString(),
   };
 }

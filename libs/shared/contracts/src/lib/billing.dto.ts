@@ -6,12 +6,15 @@ import {
   IsBoolean,
   IsEnum,
   IsISO8601,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -80,6 +83,44 @@ export class InvoiceSeriesDto {
   /** Whether new documents use this series when none is given. */
   isDefault!: boolean;
   active!: boolean;
+}
+
+export class CreateInvoiceSeriesDto {
+  @IsEnum(InvoiceKind)
+  kind!: InvoiceKind;
+
+  /** 1–8 letters and digits, e.g. `B001`. */
+  @Matches(/^[A-Za-z0-9]{1,8}$/, { message: 'code must be 1 to 8 letters or digits, e.g. "B001"' })
+  code!: string;
+
+  /** Where numbering starts (e.g. continuing a series used before); default 1. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(99_999_999)
+  nextNumber?: number;
+
+  /** Makes it the series new documents of its kind use. */
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
+}
+
+export class UpdateInvoiceSeriesDto {
+  /** Only forward: numbers already given are never given again. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(99_999_999)
+  nextNumber?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 // ---------------------------------------------------------------- invoices

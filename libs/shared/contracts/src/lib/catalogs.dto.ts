@@ -79,6 +79,8 @@ export class ClinicSettingsDto {
   phone!: string | null;
   email!: string | null;
   address!: string | null;
+  /** Tax registration printed on invoices (RUC in Peru, RUT in Chile). */
+  taxId!: string | null;
   updatedAt!: string;
 }
 
@@ -170,6 +172,13 @@ export class UpdateClinicSettingsDto {
   @IsString()
   @MaxLength(300)
   address?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(30)
+  taxId?: string | null;
 }
 
 // ---------------------------------------------------------------- catalogs
@@ -299,6 +308,43 @@ export class TreatmentDto extends CatalogEntryDto {
   price!: string;
   businessLineId!: string | null;
   requiredResourceType!: ResourceType | null;
+}
+
+/** Something the clinic sells by the unit (stock arrives with inventory). */
+export class CreateProductDto extends CreateNamedEntryDto {
+  /** Stock-keeping code, unique. */
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  sku!: string;
+
+  /** Unit it is sold in, e.g. `unit`, `box`, `ml`. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  unit?: string;
+
+  /** Price in the clinic currency, as a decimal string. */
+  @Matches(MONEY_PATTERN, {
+    message: 'price must be a decimal amount with at most 2 decimals, e.g. "120.50"',
+  })
+  price!: string;
+}
+
+export class ProductDto extends CatalogEntryDto {
+  sku!: string;
+  unit!: string;
+  price!: string;
+}
+
+export class ProductPageDto {
+  items!: ProductDto[];
+  total!: number;
+  page!: number;
+  pageSize!: number;
 }
 
 export class CatalogPageDto {
