@@ -525,15 +525,16 @@ export class InvoicesService {
         `UPDATE invoices SET status = 'issued', number = $2, issued_at = now(), issued_by = $3 WHERE id = $1`,
         [noteId, number, context.user?.id ?? null],
       );
-      const paid = refund
-        ? await this.payments.refund(manager, context, {
-            invoice,
-            amount: refund,
-            method: dto.refundMethod!,
-            creditNoteId: noteId,
-            locale: clinic.locale,
-          })
-        : invoice.paid;
+      const paid =
+        refund && dto.refundMethod
+          ? await this.payments.refund(manager, context, {
+              invoice,
+              amount: refund,
+              method: dto.refundMethod,
+              creditNoteId: noteId,
+              locale: clinic.locale,
+            })
+          : invoice.paid;
       const status = settledStatus(invoice.total, credited, paid);
       await manager.query(
         `UPDATE invoices SET credited = $2, paid = $3, status = $4, updated_at = now() WHERE id = $1`,
