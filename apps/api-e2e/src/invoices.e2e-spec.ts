@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectProblem, Http } from './support/http';
 import { setUpClinic, type TestClinic } from './support/clinic';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -34,11 +38,31 @@ describe('invoices', () => {
     ...extra,
   });
 
+  let receptionistToken: string;
+
+  function fetchPdf(id: string) {
+    return fetch(`${api.baseUrl}/api/v1/invoices/${id}/pdf`, {
+      headers: { authorization: `Bearer ${receptionistToken}` },
+    });
+  }
+
+  /** The PDF's text as poppler reads it. */
+  function pdfText(bytes: Buffer): string {
+    const folder = mkdtempSync(join(tmpdir(), 'invoice-'));
+    try {
+      writeFileSync(join(folder, 'invoice.pdf'), bytes);
+      return execFileSync('pdftotext', ['-layout', join(folder, 'invoice.pdf'), '-'], { encoding: 'utf8' });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
   beforeAll(async () => {
     api = await startTestApp();
     const http = new Http(api.baseUrl);
     admin = await http.loggedIn('admin');
-    receptionist = await http.loggedIn('receptionist');
+    receptionistToken = (await http.login('receptionist')).access_token;
+    receptionist = http.as(receptionistToken);
     doctor = await http.loggedIn('doctor');
     clinic = await setUpClinic(admin, receptionist);
     patientId = clinic.patientIds[0];
@@ -461,6 +485,36 @@ describe('invoices', () => {
       [patientId],
     );
     expect(balance).toMatchObject({ patientId, currency: 'PEN', balance: expected.owed });
+  });
+
+  it('prints the invoice as a PDF with its code, patient, payments and balance', async () => {
+    await admin.put('/api/v1/settings', {
+      name: 'Clínica Sonrisa',
+      taxId: '20123456789',
+      address: 'Av. Larco 1, Lima',
+    });
+    const issued = await invoice([line('250'), line('45.90', { description: 'Radiografía panorámica' })]);
+    await receptionist.post(`/api/v1/invoices/${issued.id}/payments`, {
+      amount: '100',
+      method: 'card',
+      reference: 'V-77',
+    });
+    expect((await fetch(`${api.baseUrl}/api/v1/invoices/${issued.id}/pdf`)).status).toBe(401);
+    const pdf = await receptionist.request('GET', `/api/v1/invoices/${issued.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain(`${issued.code}.pdf`);
+    const bytes = Buffer.from(await (await fetchPdf(issued.id)).arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(bytes);
+    expect(text).toContain(issued.code);
+    expect(text).toContain('Clínica Sonrisa');
+    expect(text).toContain('20123456789');
+    expect(text).toContain('Paciente 0 Prueba');
+    expect(text).toContain('Radiografía panorámica');
+    expect(text).toMatch(/S\/\s*295\.90/);
+    expect(text).toMatch(/S\/\s*195\.90/);
+    expectProblem(await doctor.get(`/api/v1/invoices/${issued.id}/pdf`), 403);
   });
 
   it('is for the front desk and admins; doctors get 403', async () => {

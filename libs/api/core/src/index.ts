@@ -8,6 +8,7 @@ export * from './lib/errors/problem.exception';
 export * from './lib/errors/problem.filter';
 export * from './lib/errors/validation';
 export * from './lib/http/bootstrap';
+export * from './lib/http/content-disposition';
 export * from './lib/http/openapi';
 export * from './lib/logging/logger';
 export * from './lib/pagination/paginate';

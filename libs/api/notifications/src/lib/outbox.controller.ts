@@ -24,18 +24,12 @@ import {
   OutboxQueryDto,
   Role,
 } from '@consultorio/shared/contracts';
-import { Ctx, Roles, type RequestContext } from '@consultorio/api/core';
+import { attachmentDisposition, Ctx, Roles, type RequestContext } from '@consultorio/api/core';
 import { MailCatcher } from './mail-catcher.service';
 import { OutboxService } from './outbox.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const ADMINS = [Role.Superadmin, Role.Admin];
-
-/** `attachment` with the file name, plain ASCII for old clients and UTF-8 for the rest (RFC 6266). */
-function attachmentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 @ApiTags('outbox')
 @Controller('outbox')

@@ -10,11 +10,13 @@ import {
   Post,
   Put,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -36,7 +38,7 @@ import {
   UpdateInvoiceDto,
   VoidInvoiceDto,
 } from '@consultorio/shared/contracts';
-import { Ctx, Roles, type RequestContext } from '@consultorio/api/core';
+import { attachmentDisposition, Ctx, Roles, type RequestContext } from '@consultorio/api/core';
 import { InvoicesService } from './invoices.service';
 import { PaymentsService } from './payments.service';
 
@@ -93,6 +95,23 @@ export class InvoicesController {
   @ApiNotFoundResponse()
   get(@Param('id', uuid) id: string): Promise<InvoiceDto> {
     return this.invoices.get(id);
+  }
+
+  @Get(':id/pdf')
+  @Roles(...BILLING_ROLES)
+  @ApiOperation({ summary: 'The printable PDF: clinic, patient, lines, taxes, payments and balance' })
+  @ApiOkResponse({
+    description: 'An A4 PDF named after the document code',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse()
+  async pdf(@Param('id', uuid) id: string): Promise<StreamableFile> {
+    const file = await this.invoices.pdf(id);
+    return new StreamableFile(file.content, {
+      type: 'application/pdf',
+      disposition: attachmentDisposition(file.filename),
+      length: file.content.length,
+    });
   }
 
   @Post()

@@ -27,6 +27,7 @@ import {
   type RequestContext,
 } from '@consultorio/api/core';
 import { ClinicSettingsService } from '@consultorio/api/settings';
+import { renderInvoicePdf } from '../pdf/invoice-pdf';
 import { insertLines, priceLines, type Pricing } from './invoice-lines';
 import {
   ITEM_COLUMNS,
@@ -553,6 +554,40 @@ export class InvoicesService {
       });
       return this.get(noteId, manager);
     });
+  }
+
+  /** The printable PDF of an invoice or credit note, with the name to save it under. */
+  async pdf(id: string): Promise<{ content: Buffer; filename: string }> {
+    const [invoice, clinic] = await Promise.all([this.get(id), this.settings.get()]);
+    const [facts] = await this.dataSource.query(
+      `SELECT l.name AS location_name, l.address AS location_address, p.address, p.email
+       FROM invoices i JOIN locations l ON l.id = i.location_id JOIN patients p ON p.id = i.patient_id
+       WHERE i.id = $1`,
+      [id],
+    );
+    const content = await renderInvoicePdf({
+      invoice,
+      clinic: {
+        name: clinic.name,
+        taxId: clinic.taxId,
+        address: clinic.address,
+        phone: clinic.phone,
+        email: clinic.email,
+        locale: clinic.locale,
+        timeZone: clinic.timeZone,
+      },
+      location: { name: facts.location_name, address: facts.location_address },
+      patient: {
+        name: invoice.patientName,
+        document: invoice.patientDocument,
+        address: facts.address,
+        email: facts.email,
+      },
+    });
+    return {
+      content,
+      filename: `${invoice.code ?? (clinic.locale.startsWith('es') ? 'borrador' : 'draft')}.pdf`,
+    };
   }
 
   async summary(id: string): Promise<InvoiceSummaryDto> {
