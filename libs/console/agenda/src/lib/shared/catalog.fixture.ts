@@ -30,6 +30,7 @@ export const SETTINGS: ClinicSettingsDto = {
   phone: null,
   email: null,
   address: null,
+  taxId: null,
   updatedAt: STAMP,
 };
 

@@ -7,6 +7,8 @@ import type {
   CreateNamedEntryDto,
   CreateResourceDto,
   CreateTreatmentDto,
+  CreateProductDto,
+  ProductDto,
   InsurerDto,
   LocationDto,
   Page,
@@ -27,6 +29,7 @@ export interface CatalogTypes {
   locations: { entry: LocationDto; create: CreateLocationDto };
   resources: { entry: ResourceDto; create: CreateResourceDto };
   treatments: { entry: TreatmentDto; create: CreateTreatmentDto };
+  products: { entry: ProductDto; create: CreateProductDto };
 }
 
 /** URL segment of a catalog, e.g. `treatments`. */

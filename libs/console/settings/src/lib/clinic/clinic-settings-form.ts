@@ -8,6 +8,8 @@ export interface ClinicSettingsFormValue {
   phone: string;
   email: string;
   address: string;
+  /** Tax registration printed on invoices (RUC, RUT). */
+  taxId: string;
   timeZone: string;
   locale: string;
   currency: string;
@@ -37,6 +39,7 @@ export function clinicFormValueOf(settings: ClinicSettingsDto): ClinicSettingsFo
     phone: settings.phone ?? '',
     email: settings.email ?? '',
     address: settings.address ?? '',
+    taxId: settings.taxId ?? '',
     timeZone: settings.timeZone,
     locale: settings.locale,
     currency: settings.currency,
@@ -71,6 +74,7 @@ export function toUpdateClinicSettings(value: ClinicSettingsFormValue): Required
     phone: orNull(value.phone),
     email: orNull(value.email),
     address: orNull(value.address),
+    taxId: orNull(value.taxId),
     timeZone: value.timeZone,
     locale: value.locale,
     currency: value.currency,

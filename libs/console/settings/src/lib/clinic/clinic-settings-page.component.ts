@@ -86,6 +86,7 @@ export class ClinicSettingsPageComponent {
       phone: '',
       email: '',
       address: '',
+      taxId: '',
       timeZone: '',
       locale: '',
       currency: '',

@@ -27,6 +27,7 @@ const SETTINGS: ClinicSettingsDto = {
   phone: null,
   email: null,
   address: null,
+  taxId: null,
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
