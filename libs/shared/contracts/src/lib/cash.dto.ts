@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsEnum,
   IsISO8601,
   IsNotEmpty,
@@ -241,10 +242,17 @@ export class MonthlyReportQueryDto {
   locationId?: string;
 }
 
+const always = () => true;
+
+/** `from` and `to` required: `ValidateIf(always)` replaces the `IsOptional` inherited from the parent. */
 export class DateRangeQueryDto extends CashTransactionQueryDto {
+  @ValidateIf(always)
+  @IsDefined({ message: 'from is required' })
   @Matches(DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
   declare from: string;
 
+  @ValidateIf(always)
+  @IsDefined({ message: 'to is required' })
   @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
   declare to: string;
 }
