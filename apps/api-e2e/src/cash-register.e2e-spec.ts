@@ -518,4 +518,158 @@ describe('cash register', () => {
       403,
     );
   });
+  describe('doctor production', () => {
+    let otherDoctorId: string;
+
+    /** An issued invoice of `doctor` with one tax-free line of `amount`. */
+    async function issued(doctor: string, amount: string, client = receptionist) {
+      const draft = await client.post('/api/v1/invoices', {
+        patientId: patientIds[1],
+        locationId,
+        doctorId: doctor,
+        items: [{ kind: 'free', description: 'Tratamiento', quantity: '1', unitPrice: amount, taxRate: '0' }],
+      });
+      if (draft.status !== 201) throw new Error(draft.text);
+      const done = await client.post(`/api/v1/invoices/${draft.body.id}/issue`);
+      if (done.status !== 200) throw new Error(done.text);
+      expect(done.body.total).toBe(amount);
+      return done.body as { id: string; total: string };
+    }
+    const pay = async (invoiceId: string, body: Record<string, unknown>, client = receptionist) => {
+      const paid = await client.post(`/api/v1/invoices/${invoiceId}/payments`, { method: 'cash', ...body });
+      if (paid.status !== 201) throw new Error(paid.text);
+      return paid.body as { transactionId: string };
+    };
+    const credit = async (invoiceId: string, amount: string, refundMethod?: string) => {
+      const note = await receptionist.post(`/api/v1/invoices/${invoiceId}/credit-notes`, {
+        reason: 'Corrección',
+        items: [{ kind: 'free', description: 'Tratamiento', quantity: '1', unitPrice: amount, taxRate: '0' }],
+        ...(refundMethod ? { refundMethod } : {}),
+      });
+      if (note.status !== 201) throw new Error(note.text);
+    };
+
+    beforeAll(async () => {
+      const specialtyId = (await admin.get(`/api/v1/doctors/${doctorId}`)).body.specialtyIds[0];
+      const other = await staffAccount(admin, anonymous, 'dr.ortiz', 'doctor');
+      otherDoctorId = (
+        await admin.post('/api/v1/doctors', {
+          userId: other.id,
+          licenseNumber: 'COP-2',
+          specialtyIds: [specialtyId],
+          locationIds: [locationId],
+          color: '#43a047',
+        })
+      ).body.id;
+
+      // Doctor A: two invoices (300), credits of 60 (with a refund of 10) and 30, paid 150 − 10.
+      const first = await issued(doctorId, '200.00');
+      const paid = await pay(first.id, { amount: '150.00' });
+      await credit(first.id, '60.00', 'cash');
+      const second = await issued(doctorId, '100.00');
+      await credit(second.id, '30.00');
+      // Neither a draft nor a void invoice counts.
+      await receptionist.post('/api/v1/invoices', {
+        patientId: patientIds[1],
+        locationId,
+        doctorId,
+        items: [{ kind: 'free', description: 'Borrador', quantity: '1', unitPrice: '500', taxRate: '0' }],
+      });
+      const voided = await issued(doctorId, '70.00');
+      expect((await admin.post(`/api/v1/invoices/${voided.id}/void`, { reason: 'Error' })).status).toBe(200);
+      // Doctor B: one invoice today, paid (by an admin) with yesterday's date.
+      const theirs = await issued(otherDoctorId, '80.00');
+      await pay(theirs.id, { amount: '80.00', paidAt: localTime(days, days.yesterday) }, admin);
+
+      // The entry a payment wrote follows its payment: not changed or voided by hand.
+      for (const response of [
+        await receptionist.patch(`/api/v1/transactions/${paid.transactionId}`, { amount: '1.00' }),
+        await admin.request('DELETE', `/api/v1/transactions/${paid.transactionId}`),
+      ]) {
+        const problem = expectProblem(response, 422);
+        expect(problem).toMatchObject({ type: 'urn:consultorio:problem:payment-entry' });
+        expect(problem.detail).toMatch(/through its invoice/);
+      }
+    });
+
+    it('sums billed, credited and collected per doctor over clinic-local dates', async () => {
+      const today = await admin.get(
+        `/api/v1/transactions/doctor-production?from=${days.today}&to=${days.today}`,
+      );
+      expect(today.status).toBe(200);
+      expect(today.body).toEqual([
+        {
+          doctorId: otherDoctorId,
+          doctorName: 'Cuenta dr.ortiz',
+          invoices: 1,
+          billed: '80.00',
+          credited: '0.00',
+          collected: '0.00',
+        },
+        {
+          doctorId,
+          doctorName: 'Dra. Daniela Núñez',
+          invoices: 2,
+          billed: '300.00',
+          credited: '90.00',
+          collected: '140.00',
+        },
+      ]);
+      const before = await admin.get(
+        `/api/v1/transactions/doctor-production?from=${days.yesterday}&to=${days.yesterday}`,
+      );
+      expect(before.body).toEqual([
+        {
+          doctorId: otherDoctorId,
+          doctorName: 'Cuenta dr.ortiz',
+          invoices: 0,
+          billed: '0.00',
+          credited: '0.00',
+          collected: '80.00',
+        },
+      ]);
+      const elsewhere = await newLocation('Surco');
+      expect(
+        (
+          await admin.get(
+            `/api/v1/transactions/doctor-production?from=${days.today}&to=${days.today}&locationId=${elsewhere}`,
+          )
+        ).body,
+      ).toEqual([]);
+
+      const month = days.today.slice(0, 7);
+      const lastDay = new Date(
+        Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0),
+      ).getUTCDate();
+      const monthly = await admin.get(`/api/v1/transactions/monthly-report?month=${month}`);
+      const production = await admin.get(
+        `/api/v1/transactions/doctor-production?from=${month}-01&to=${month}-${String(lastDay).padStart(2, '0')}`,
+      );
+      expect(monthly.body.doctors).toEqual(production.body);
+      expect(monthly.body.doctors).toContainEqual(expect.objectContaining({ doctorId, billed: '300.00' }));
+    });
+
+    it('shows a doctor their own production only', async () => {
+      const range = `from=${days.today}&to=${days.today}`;
+      const own = await doctor.get(`/api/v1/transactions/doctor-production?${range}`);
+      expect(own.status).toBe(200);
+      expect(own.body).toEqual([expect.objectContaining({ doctorId, billed: '300.00' })]);
+      expect(
+        (await doctor.get(`/api/v1/transactions/doctor-production?${range}&doctorId=${doctorId}`)).body,
+      ).toEqual(own.body);
+      const others = expectProblem(
+        await doctor.get(`/api/v1/transactions/doctor-production?${range}&doctorId=${otherDoctorId}`),
+        403,
+      );
+      expect(others.detail).toMatch(/own production/);
+      const withoutProfile = await staffAccount(admin, anonymous, 'dr.sin.perfil', 'doctor');
+      const none = await withoutProfile.http.get(`/api/v1/transactions/doctor-production?${range}`);
+      expect(none).toMatchObject({ status: 200, body: [] });
+      expectProblem(await receptionist.get(`/api/v1/transactions/doctor-production?${range}`), 403);
+      expectProblem(
+        await doctor.get(`/api/v1/transactions/doctor-production?from=${days.today}&to=${days.yesterday}`),
+        422,
+      );
+    });
+  });
 });
