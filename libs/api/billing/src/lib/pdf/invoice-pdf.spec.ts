@@ -13,6 +13,9 @@ import {
 } from '@consultorio/shared/contracts';
 import { invoiceTotals, subtractMoney, sumMoney, zeroMoney } from '@consultorio/shared/money';
 import { renderInvoicePdf, type InvoicePdfInput } from './invoice-pdf';
+import { invoicePdfFormat } from './invoice-pdf-format';
+import { invoicePdfTexts } from './invoice-pdf-texts';
+import { invoiceTotalRows } from './invoice-pdf-totals';
 
 /*
  * Each sample is rendered, written to disk and read back with poppler's pdftotext and
@@ -467,5 +470,30 @@ describe('renderInvoicePdf', () => {
       patient: { ...patient, name: 'Zoë Łukasiewicz Őrs 王' },
     });
     expect(text).toContain('Zoë Lukasiewicz Ors ?');
+  });
+
+  it('names every distinct tax rate of the lines, lowest first', () => {
+    const mixed = invoice({
+      currency: 'PEN',
+      pricesIncludeTax: false,
+      lines: [
+        { description: 'A', unitPrice: '100.00', taxRate: '0.18' },
+        { description: 'B', unitPrice: '100.00', taxRate: '0.1' },
+        { description: 'C', unitPrice: '100.00', taxRate: '0.1800' },
+      ],
+    });
+    const rows = invoiceTotalRows(
+      mixed,
+      invoicePdfTexts('es-CL'),
+      invoicePdfFormat('es-CL', 'America/Santiago', 'PEN'),
+    );
+    expect(rows.map((row) => `${row.label}: ${row.amount}`)).toEqual([
+      'Subtotal: 300.00',
+      'Base imponible: 300.00',
+      'Impuesto 10 % / 18 %: 46.00',
+      'Total: 346.00',
+      'Pagado: 0.00',
+      'Saldo pendiente: 346.00',
+    ]);
   });
 });

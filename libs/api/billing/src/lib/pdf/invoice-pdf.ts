@@ -4,9 +4,10 @@ import {
   type InvoiceDto,
   type InvoiceItemDto,
 } from '@consultorio/shared/contracts';
-import { Big, sumMoney } from '@consultorio/shared/money';
+import { Big } from '@consultorio/shared/money';
 import { invoicePdfFormat, type InvoicePdfFormat } from './invoice-pdf-format';
 import { invoicePdfTexts, type InvoicePdfTexts } from './invoice-pdf-texts';
+import { invoiceTotalRows } from './invoice-pdf-totals';
 import { COLOR, PdfLayout, type Column } from './pdf-layout';
 import { toWinAnsi } from './win-ansi';
 
@@ -317,57 +318,11 @@ class InvoicePdf {
 
   private totals(): void {
     const { layout, texts, format, invoice } = this;
-    const rows: { label: string; value: string; strong?: boolean }[] = [
-      { label: texts.gross, value: invoice.gross },
-    ];
-    if (!new Big(invoice.discount).eq(0))
-      rows.push({ label: texts.discounts, value: negate(invoice.discount) });
-
-    // Exempt lines (rate 0) are shown apart from the taxed base, as tax documents do.
-    const taxed = invoice.items.filter((item) => !new Big(item.taxRate).eq(0));
-    const exempt = invoice.items.filter((item) => new Big(item.taxRate).eq(0));
-    if (exempt.length === 0) {
-      rows.push({ label: texts.taxable, value: invoice.net });
-    } else {
-      if (taxed.length) {
-        rows.push({
-          label: texts.taxable,
-          value: sumMoney(
-            taxed.map((item) => item.net),
-            invoice.currency,
-          ),
-        });
-      }
-      rows.push({
-        label: texts.exempt,
-        value: sumMoney(
-          exempt.map((item) => item.net),
-          invoice.currency,
-        ),
-      });
-    }
-    const rates = [...new Set(taxed.map((item) => new Big(item.taxRate).toFixed(4)))]
-      .sort((a, b) => new Big(a).cmp(b))
-      .map((rate) => format.rate(rate));
-    rows.push({
-      label: `${texts.tax} ${rates.length ? rates.join(' / ') : format.rate('0')}`,
-      value: invoice.tax,
-    });
-    rows.push({ label: texts.total, value: invoice.total, strong: true });
-
-    const owed =
-      invoice.kind === InvoiceKind.Invoice &&
-      ![InvoiceStatus.Draft, InvoiceStatus.Void].includes(invoice.status);
-    if (!new Big(invoice.credited).eq(0))
-      rows.push({ label: texts.credited, value: negate(invoice.credited) });
-    if (owed) {
-      rows.push({ label: texts.paid, value: invoice.paid });
-      rows.push({ label: texts.balance, value: invoice.balance, strong: true });
-    }
-
+    const rows = invoiceTotalRows(invoice, texts, format);
     const rowHeight = 15;
-    const height = rows.length * rowHeight + 2 * 8;
-    layout.ensure(height);
+    const strongGap = 3;
+    const strongRows = rows.filter((row) => row.strong).length;
+    layout.ensure(4 + rows.length * rowHeight + strongRows * 2 * strongGap);
     const width = 250;
     const x = layout.right - width;
     if (invoice.pricesIncludeTax) {
@@ -380,19 +335,19 @@ class InvoicePdf {
     let y = layout.y + 4;
     for (const row of rows) {
       if (row.strong) {
-        layout.rule(y - 3, COLOR.text, x, width);
-        y += 3;
+        layout.rule(y - strongGap, COLOR.text, x, width);
+        y += strongGap;
       }
       const size = row.strong ? 10.5 : 9;
       layout.draw(row.label, x + 6, y, { size, bold: row.strong, width: 140 });
-      layout.draw(format.money(row.value), x + 146, y, {
+      layout.draw(format.money(row.amount), x + 146, y, {
         size,
         bold: row.strong,
         width: width - 152,
         align: 'right',
         fit: true,
       });
-      y += rowHeight + (row.strong ? 3 : 0);
+      y += rowHeight + (row.strong ? strongGap : 0);
     }
     layout.y = y + 12;
   }
@@ -441,9 +396,4 @@ class InvoicePdf {
       layout.y += layout.draw(paragraph, layout.left, layout.y, { width: layout.width });
     }
   }
-}
-
-/** `"10.00"` → `"-10.00"` and back, as text. */
-function negate(amount: string): string {
-  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
 }
