@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import { cashEntry, clinicDays, localTime, staffAccount, type ClinicDays } from './support/billing';
 import { setUpClinic } from './support/clinic';
 import { expectProblem, Http } from './support/http';
@@ -111,6 +112,31 @@ describe('cash register', () => {
     expect(audit[2].changes).toEqual({ status: { before: 'posted', after: 'void' } });
 
     expectProblem(await receptionist.get('/api/v1/transactions/00000000-0000-4000-8000-000000000009'), 404);
+  });
+
+  it('documents every cash operation with a summary, its roles and its problems', async () => {
+    const document = (await anonymous.get('/api/docs-json')).body;
+    const operations = Object.entries<Record<string, any>>(document.paths)
+      .filter(([path]) => /^\/api\/v1\/(transactions|cash-closes)/.test(path))
+      .flatMap(([path, item]) =>
+        Object.entries<any>(item).map(([method, operation]) => ({ path, method, operation })),
+      );
+    expect(operations).toHaveLength(17);
+    for (const { path, method, operation } of operations) {
+      expect({ path, method, summary: !!operation.summary, roles: operation['x-roles']?.length > 0 }).toEqual(
+        {
+          path,
+          method,
+          summary: true,
+          roles: true,
+        },
+      );
+    }
+    const close = document.paths['/api/v1/cash-closes'].post;
+    expect(Object.keys(close.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '409', '422']));
+    expect(close.responses['201'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/CashCloseDto',
+    );
   });
 
   it('lists by day, type and doctor, sorted and paginated', async () => {
@@ -354,6 +380,36 @@ describe('cash register', () => {
       });
       expect(byAdmin.status).toBe(201);
       expect(byAdmin.body).toMatchObject({ cashierId: second.id, closedById: adminId, difference: '0.00' });
+    });
+
+    it('counts every entry written while it closes, and lets none in after it', async () => {
+      const race = await newLocation('Sede Carrera');
+      const entries = Array.from({ length: 20 }, (_, index) =>
+        receptionist.post('/api/v1/transactions', {
+          type: 'income',
+          concept: 'Carrera',
+          amount: `${index + 1}.00`,
+          method: 'cash',
+          locationId: race,
+        }),
+      );
+      const closing = receptionist.post('/api/v1/cash-closes', {
+        locationId: race,
+        counted: [{ method: 'cash', counted: '0' }],
+      });
+      const [closed, ...results] = await Promise.all([closing, ...entries]);
+      expect(closed.status).toBe(201);
+      const accepted = results.filter((response) => response.status === 201);
+      for (const refused of results.filter((response) => response.status !== 201)) {
+        expect(expectProblem(refused, 422).type).toBe('urn:consultorio:problem:cash-day-closed');
+      }
+      const sum = accepted.reduce((total, response) => total.plus(response.body.amount), new Big(0));
+      expect(closed.body.lines[0]).toMatchObject({ method: 'cash', expected: sum.toFixed(2) });
+      const [held] = await api.sql<{ total: string }>(
+        `SELECT coalesce(sum(amount), 0)::text AS total FROM cash_transactions WHERE location_id = $1 AND status = 'posted'`,
+        [race],
+      );
+      expect(new Big(held.total).toFixed(2)).toBe(closed.body.expected);
     });
 
     it('corrects a closed day with an adjustment booked today in the caller’s drawer', async () => {

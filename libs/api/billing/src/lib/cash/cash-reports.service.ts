@@ -157,7 +157,7 @@ export class CashReportsService {
       this.dataSource.query(
         `SELECT day::date::text AS date, coalesce(d.income, '0') AS income, coalesce(d.expense, '0') AS expense,
                 coalesce(d.net, '0') AS net
-           FROM generate_series($${params.length + 1}::date, $${params.length + 2}::date, interval '1 day') AS day
+           FROM generate_series($${params.length + 1}::date::timestamp, $${params.length + 2}::date::timestamp, interval '1 day') AS day
            LEFT JOIN (SELECT t.business_date, ${TOTALS_COLUMNS} FROM cash_transactions t ${where}
                        GROUP BY t.business_date) d ON d.business_date = day::date
           ORDER BY day`,
