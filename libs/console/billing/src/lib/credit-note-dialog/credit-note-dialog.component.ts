@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -92,6 +92,7 @@ export class CreditNoteDialogComponent {
     validators: [Validators.required, Validators.maxLength(REASON_MAX), Validators.pattern(/\S/)],
   });
   protected readonly refundMethod = new FormControl<PaymentMethod | null>(null);
+  protected readonly form = new FormGroup({ reason: this.reason, refundMethod: this.refundMethod });
 
   /** What the credit note comes to. */
   protected readonly amount = computed(() => {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -33,7 +33,7 @@ const REASON_MAX = 500;
   ],
   template: `
     <h2 mat-dialog-title>{{ 'billing.voidTitle' | t: { name: name } }}</h2>
-    <form novalidate data-testid="void-dialog" (ngSubmit)="save()">
+    <form novalidate data-testid="void-dialog" [formGroup]="form" (ngSubmit)="save()">
       <mat-dialog-content class="cs-form-content">
         <p>{{ 'billing.voidText' | t }}</p>
         @if (failure(); as failure) {
@@ -91,6 +91,7 @@ export class VoidDialogComponent {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(REASON_MAX), Validators.pattern(/\S/)],
   });
+  protected readonly form = new FormGroup({ reason: this.reason });
 
   protected async save(): Promise<void> {
     this.reason.markAsTouched();
