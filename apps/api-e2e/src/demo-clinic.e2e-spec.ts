@@ -95,6 +95,41 @@ describe('the demo clinic', () => {
     expect(mine.body.items[0].patientName).toBe(linked.full_name);
   });
 
+  it('has a billing history: numbered invoices, payments with their entries, past drawer-days closed', async () => {
+    const [facts] = await api.sql<Record<string, number | boolean>>(`
+      SELECT (SELECT count(*) FROM invoices WHERE status <> 'draft')::int AS issued,
+             (SELECT count(*) FROM invoices WHERE status = 'partially_paid')::int AS partly,
+             (SELECT count(*) FROM invoices WHERE status = 'issued')::int AS unpaid,
+             (SELECT max(number) = count(*) AND min(number) = 1 FROM invoices) AS gapless,
+             (SELECT next_number - 1 FROM invoice_series WHERE code = 'F001')::int AS last_number,
+             (SELECT count(*) FROM payments p JOIN cash_transactions t ON t.id = p.transaction_id
+               WHERE t.amount = p.amount AND t.type = 'income')::int AS paid_entries,
+             (SELECT count(*) FROM payments)::int AS payments,
+             (SELECT count(*) FROM cash_closes)::int AS closes,
+             (SELECT count(*) FROM cash_close_lines WHERE difference < 0)::int AS short`);
+    expect(facts['issued']).toBeGreaterThan(100);
+    expect(facts['partly']).toBeGreaterThan(0);
+    expect(facts['unpaid']).toBeGreaterThan(0);
+    expect(facts['gapless']).toBe(true);
+    expect(facts['last_number']).toBe(facts['issued']);
+    expect(facts['paid_entries']).toBe(facts['payments']);
+    expect(facts['closes']).toBeGreaterThan(20);
+    expect(facts['short']).toBeGreaterThan(0);
+    // The seeded figures agree with the API's own pricing and the closes with the entries.
+    const receptionist = await new Http(api.baseUrl).loggedIn('receptionist');
+    const listed = (await receptionist.get('/api/v1/invoices?pageSize=1&sort=number')).body.items[0];
+    const full = (await receptionist.get(`/api/v1/invoices/${listed.id}`)).body;
+    expect(full.code).toBe('F001-00000001');
+    expect(full.items[0].total).toBe(full.total);
+    const [mismatch] = await api.sql<{ n: number }>(`
+      SELECT count(*)::int AS n FROM cash_close_lines l JOIN cash_closes c ON c.id = l.close_id
+       WHERE l.expected <> coalesce((SELECT sum(CASE WHEN t.type = 'income' THEN t.amount ELSE -t.amount END)
+                                       FROM cash_transactions t
+                                      WHERE t.location_id = c.location_id AND t.cashier_id = c.cashier_id
+                                        AND t.business_date = c.business_date AND t.method = l.method), 0)`);
+    expect(mismatch.n).toBe(0);
+  });
+
   it('runs once: a restart seeds nothing more', async () => {
     const { DemoClinicSeeder } = await import('@consultorio/api/demo');
     expect(await api.app.get(DemoClinicSeeder).seedIfEmpty()).toBe(false);

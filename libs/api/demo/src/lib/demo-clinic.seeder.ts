@@ -17,6 +17,7 @@ import {
   DEMO_TREATMENTS,
   DEMO_ZONES,
 } from './demo-clinic.data';
+import { seedDemoBilling } from './demo-billing.seed';
 
 const PATIENTS = 300;
 const SEED_LOCK_KEY = 4_242_103;
@@ -51,8 +52,9 @@ export class DemoClinicSeeder {
       await this.patients(manager);
       const [{ count }] = await this.appointments(manager);
       await this.linkPatientAccount(manager);
+      const billing = await seedDemoBilling(manager);
       this.logger.log(
-        `Demo clinic created: ${DEMO_DOCTORS.length} doctors, ${PATIENTS} patients, ${count} appointments`,
+        `Demo clinic created: ${DEMO_DOCTORS.length} doctors, ${PATIENTS} patients, ${count} appointments, ${billing.invoices} invoices`,
       );
       return true;
     });

@@ -167,16 +167,19 @@ export class InvoicesService {
     );
     if (!row) throw notFound('Invoice');
     const summary = toSummaryDto(row);
-    const [items, payments, credits]: [ItemRow[], PaymentRow[], InvoiceRow[]] = await Promise.all([
-      manager.query(`SELECT ${ITEM_COLUMNS} FROM invoice_items WHERE invoice_id = $1 ORDER BY position`, [
-        id,
-      ]),
-      manager.query(`${PAYMENT_SELECT} WHERE pay.invoice_id = $1 ORDER BY pay.paid_at, pay.id`, [id]),
-      manager.query(
-        `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE i.credit_of_id = $1 ORDER BY i.created_at`,
-        [id],
-      ),
-    ]);
+    // One after another: inside a transaction they share one connection.
+    const items: ItemRow[] = await manager.query(
+      `SELECT ${ITEM_COLUMNS} FROM invoice_items WHERE invoice_id = $1 ORDER BY position`,
+      [id],
+    );
+    const payments: PaymentRow[] = await manager.query(
+      `${PAYMENT_SELECT} WHERE pay.invoice_id = $1 ORDER BY pay.paid_at, pay.id`,
+      [id],
+    );
+    const credits: InvoiceRow[] = await manager.query(
+      `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE i.credit_of_id = $1 ORDER BY i.created_at`,
+      [id],
+    );
     return {
       ...summary,
       items: items.map((item) => toItemDto(item, summary.currency)),
