@@ -111,6 +111,26 @@ describe('AppointmentPanelComponent', () => {
     );
   });
 
+  it('offers to bill a completed appointment to the front desk, not to doctors', async () => {
+    await show(appointment({ status: AppointmentStatus.CheckedIn }));
+    expect(element().querySelector('[data-testid="bill-appointment"]')).toBeNull();
+
+    const completed = appointment({ status: AppointmentStatus.Completed });
+    fixture.componentRef.setInput('appointment', completed);
+    await settle(fixture);
+    const bill = element().querySelector('[data-testid="bill-appointment"]');
+    expect(bill?.textContent).toContain('Facturar');
+    expect(bill?.getAttribute('href')).toBe(
+      `/billing/new?appointmentId=${completed.id}&patientId=${PATIENT_ID}`,
+    );
+    backend.verify();
+
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    await show(completed, Role.Doctor);
+    expect(element().querySelector('[data-testid="bill-appointment"]')).toBeNull();
+  });
+
   it('moves the appointment one step and reports the API’s answer', async () => {
     await show(appointment());
     button('action-confirmed').click();

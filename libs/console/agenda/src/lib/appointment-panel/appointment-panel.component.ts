@@ -17,8 +17,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { AppointmentsApi, AuthStore, I18n, PatientsApi, TranslatePipe } from '@consultorio/console/core';
+import { BILLING_TEXTS } from '@consultorio/console/billing';
 import { StatusChipComponent } from '@consultorio/console/ui';
-import { AppointmentStatus, Role, type AppointmentDto, type PatientDto } from '@consultorio/shared/contracts';
+import {
+  AppointmentStatus,
+  BILLING_ROLES,
+  Role,
+  type AppointmentDto,
+  type PatientDto,
+} from '@consultorio/shared/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { AgendaCatalog } from '../shared/agenda-catalog';
 import { formatLocalDate, formatTimeRange, localDateIn } from '../shared/agenda-time';
@@ -76,6 +83,13 @@ export class AppointmentPanelComponent {
 
   /** Doctors do not open patient records here (the API keeps those for the front office). */
   protected readonly canOpenPatient = computed(() => this.role() !== Role.Doctor);
+  /** Whether the front desk may bill it: a completed appointment, for billing roles. */
+  protected readonly canBill = computed(() => {
+    const role = this.role();
+    return (
+      this.appointment().status === AppointmentStatus.Completed && !!role && BILLING_ROLES.includes(role)
+    );
+  });
   protected readonly statusLook = STATUS_LOOK;
   protected readonly actions = computed(() => actionsFrom(this.appointment().status));
   protected readonly forward = computed(() => this.actions().filter((action) => !action.destructive));
@@ -106,6 +120,8 @@ export class AppointmentPanelComponent {
   private readonly patientId = computed(() => this.appointment().patientId);
 
   constructor() {
+    // The "Facturar" link's text comes with billing's.
+    this.i18n.register(BILLING_TEXTS);
     // The patient's contact data, for the front office.
     effect((onCleanup) => {
       const patientId = this.patientId();

@@ -19,6 +19,7 @@ import {
   statusOf,
   type TranslationKey,
 } from '@consultorio/console/core';
+import { PatientBillingComponent } from '@consultorio/console/billing';
 import { ListCardComponent } from '@consultorio/console/ui';
 import { MAX_PAGE_SIZE, type AppointmentDto, type PatientDto } from '@consultorio/shared/contracts';
 import { DEFAULT_TIME_ZONE } from '@consultorio/shared/scheduling';
@@ -43,7 +44,7 @@ const APPOINTMENT_STATUS_KEYS: Readonly<Record<AppointmentDto['status'], Transla
   no_show: 'appointmentStatus.no_show',
 };
 
-/** One patient's record: data, appointments and (soon) clinical history. */
+/** One patient's record: data, appointments, invoices and (soon) clinical history. */
 @Component({
   selector: 'cs-patient-profile',
   imports: [
@@ -53,6 +54,7 @@ const APPOINTMENT_STATUS_KEYS: Readonly<Record<AppointmentDto['status'], Transla
     MatProgressBarModule,
     MatTableModule,
     MatTabsModule,
+    PatientBillingComponent,
     RouterLink,
     TranslatePipe,
   ],
