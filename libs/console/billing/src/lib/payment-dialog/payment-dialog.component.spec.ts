@@ -117,17 +117,15 @@ describe('PaymentDialogComponent', () => {
     await open(partlyPaid);
     find('save-payment').click();
     await fixture.whenStable();
-    backend
-      .expectOne({ method: 'POST', url: '/api/v1/invoices/inv-1/payments' })
-      .flush(
-        {
-          type: 'about:blank',
-          title: 'Unprocessable Entity',
-          status: 422,
-          detail: 'The cash day 2027-03-01 is closed.',
-        },
-        { status: 422, statusText: 'Unprocessable Entity' },
-      );
+    backend.expectOne({ method: 'POST', url: '/api/v1/invoices/inv-1/payments' }).flush(
+      {
+        type: 'about:blank',
+        title: 'Unprocessable Entity',
+        status: 422,
+        detail: 'The cash day 2027-03-01 is closed.',
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
     await settle(fixture);
     expect(find('payment-failure').textContent).toContain('The cash day 2027-03-01 is closed.');
     expect(close).not.toHaveBeenCalled();
