@@ -12,6 +12,7 @@ export * from './lib/http/content-disposition';
 export * from './lib/http/openapi';
 export * from './lib/logging/logger';
 export * from './lib/pagination/paginate';
+export * from './lib/pagination/sql-page';
 export * from './lib/security/auth.decorators';
 export * from './lib/security/auth.guards';
 export * from './lib/security/password-hasher';

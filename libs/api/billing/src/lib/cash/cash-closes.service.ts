@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   AuditAction,
-  DEFAULT_PAGE_SIZE,
   PAYMENT_METHODS,
   type CashCloseDto,
   type CashClosePageDto,
@@ -18,7 +17,8 @@ import {
   conflict,
   forbidden,
   notFound,
-  ProblemException,
+  pageOfRows,
+  SqlWhere,
   unprocessable,
   type RequestContext,
 } from '@consultorio/api/core';
@@ -65,40 +65,21 @@ export class CashClosesService {
   async list(query: CashCloseQueryDto, context: RequestContext): Promise<CashClosePageDto> {
     const clock = await clinicClock(this.dataSource);
     const range = dayRangeFor(context, clock, query.from, query.to);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (range.from) add('c.business_date >= ?::date', range.from);
-    if (range.to) add('c.business_date <= ?::date', range.to);
-    if (query.locationId) add('c.location_id = ?', query.locationId);
-    if (query.cashierId) add('c.cashier_id = ?', query.cashierId);
-    const sort = query.sort ?? '-businessDate';
-    const field = sort.replace(/^-/, '');
-    if (!SORTABLE[field]) {
-      throw new ProblemException({
-        status: 400,
-        slug: 'validation',
-        title: 'Bad Request',
-        detail: 'sort must be one of: businessDate, closedAt (prefix - for descending).',
-        errors: [{ field: 'sort', code: 'isIn', message: 'sort must be one of businessDate, closedAt' }],
-      });
-    }
-    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `${SELECT_CLOSE} ${filter}
-          ORDER BY ${SORTABLE[field]} ${direction}, c.closed_at ${direction}, c.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        params,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM cash_closes c ${filter}`, params),
-    ]);
-    return { items: (rows as CloseRow[]).map(toCloseDto), total, page, pageSize };
+    const where = new SqlWhere();
+    if (range.from) where.add('c.business_date >= ?::date', range.from);
+    if (range.to) where.add('c.business_date <= ?::date', range.to);
+    if (query.locationId) where.add('c.location_id = ?', query.locationId);
+    if (query.cashierId) where.add('c.cashier_id = ?', query.cashierId);
+    return pageOfRows(this.dataSource, {
+      select: SELECT_CLOSE,
+      count: 'SELECT 1 FROM cash_closes c',
+      where,
+      query,
+      sortable: SORTABLE,
+      defaultSort: '-businessDate',
+      tieBreaker: 'c.closed_at DESC, c.id',
+      map: toCloseDto,
+    });
   }
 
   async get(id: string, context: RequestContext): Promise<CashCloseDto> {

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   AuditAction,
-  DEFAULT_PAGE_SIZE,
   TransactionStatus,
   type CashTransactionDto,
   type CashTransactionPageDto,
@@ -16,7 +15,8 @@ import {
   diffChanges,
   forbidden,
   notFound,
-  ProblemException,
+  pageOfRows,
+  SqlWhere,
   unprocessable,
   type RequestContext,
 } from '@consultorio/api/core';
@@ -74,50 +74,26 @@ export class CashTransactionsService {
   async list(query: CashTransactionQueryDto, context: RequestContext): Promise<CashTransactionPageDto> {
     const clock = await clinicClock(this.dataSource);
     const range = dayRangeFor(context, clock, query.from, query.to);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (range.from) add('t.business_date >= ?::date', range.from);
-    if (range.to) add('t.business_date <= ?::date', range.to);
-    if (query.type) add('t.type = ?', query.type);
-    if (query.method) add('t.method = ?', query.method);
-    if (query.status) add('t.status = ?', query.status);
-    if (query.locationId) add('t.location_id = ?', query.locationId);
-    if (query.cashierId) add('t.cashier_id = ?', query.cashierId);
-    if (query.doctorId) add('t.doctor_id = ?', query.doctorId);
-    if (query.patientId) add('t.patient_id = ?', query.patientId);
-    const sort = query.sort ?? '-occurredAt';
-    const field = sort.replace(/^-/, '');
-    if (!SORTABLE[field]) {
-      throw new ProblemException({
-        status: 400,
-        slug: 'validation',
-        title: 'Bad Request',
-        detail: 'sort must be one of: occurredAt, amount (prefix - for descending).',
-        errors: [{ field: 'sort', code: 'isIn', message: 'sort must be one of occurredAt, amount' }],
-      });
-    }
-    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `${SELECT_TRANSACTION} ${filter}
-          ORDER BY ${SORTABLE[field]} ${direction}, t.id ${direction} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        params,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM cash_transactions t ${filter}`, params),
-    ]);
-    return {
-      items: (rows as TransactionRow[]).map((row) => toTransactionDto(row, clock.currency)),
-      total,
-      page,
-      pageSize,
-    };
+    const where = new SqlWhere();
+    if (range.from) where.add('t.business_date >= ?::date', range.from);
+    if (range.to) where.add('t.business_date <= ?::date', range.to);
+    if (query.type) where.add('t.type = ?', query.type);
+    if (query.method) where.add('t.method = ?', query.method);
+    if (query.status) where.add('t.status = ?', query.status);
+    if (query.locationId) where.add('t.location_id = ?', query.locationId);
+    if (query.cashierId) where.add('t.cashier_id = ?', query.cashierId);
+    if (query.doctorId) where.add('t.doctor_id = ?', query.doctorId);
+    if (query.patientId) where.add('t.patient_id = ?', query.patientId);
+    return pageOfRows(this.dataSource, {
+      select: SELECT_TRANSACTION,
+      count: 'SELECT 1 FROM cash_transactions t',
+      where,
+      query,
+      sortable: SORTABLE,
+      defaultSort: '-occurredAt',
+      tieBreaker: 't.id',
+      map: (row: TransactionRow) => toTransactionDto(row, clock.currency),
+    });
   }
 
   /** One entry; the front desk sees today's only. */

@@ -22,7 +22,8 @@ import {
   AuditService,
   conflict,
   notFound,
-  ProblemException,
+  pageOfRows,
+  SqlWhere,
   unprocessable,
   type RequestContext,
 } from '@consultorio/api/core';
@@ -93,71 +94,40 @@ export class InvoicesService {
   ) {}
 
   async list(query: InvoiceQueryDto): Promise<InvoicePageDto> {
-    const { timeZone } = await this.settings.get();
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (query.status) where.push(`i.status = ${param(query.status)}`);
-    if (query.kind) where.push(`i.kind = ${param(query.kind)}`);
-    if (query.patientId) where.push(`i.patient_id = ${param(query.patientId)}`);
-    if (query.doctorId) where.push(`i.doctor_id = ${param(query.doctorId)}`);
-    if (query.locationId) where.push(`i.location_id = ${param(query.locationId)}`);
-    if (query.appointmentId) where.push(`i.appointment_id = ${param(query.appointmentId)}`);
+    const where = new SqlWhere();
+    if (query.status) where.add('i.status = ?', query.status);
+    if (query.kind) where.add('i.kind = ?', query.kind);
+    if (query.patientId) where.add('i.patient_id = ?', query.patientId);
+    if (query.doctorId) where.add('i.doctor_id = ?', query.doctorId);
+    if (query.locationId) where.add('i.location_id = ?', query.locationId);
+    if (query.appointmentId) where.add('i.appointment_id = ?', query.appointmentId);
     if (query.from || query.to) {
-      const day = `(coalesce(i.issued_at, i.created_at) AT TIME ZONE ${param(timeZone)})::date`;
-      if (query.from) where.push(`${day} >= ${param(query.from)}::date`);
-      if (query.to) where.push(`${day} <= ${param(query.to)}::date`);
+      const { timeZone } = await this.settings.get();
+      const day = `(coalesce(i.issued_at, i.created_at) AT TIME ZONE ${where.param(timeZone)})::date`;
+      if (query.from) where.add(`${day} >= ?::date`, query.from);
+      if (query.to) where.add(`${day} <= ?::date`, query.to);
     }
-    if (query.unpaid) {
-      where.push(`i.kind = 'invoice' AND i.status IN ('issued', 'partially_paid')`);
-    }
+    if (query.unpaid) where.add(`i.kind = 'invoice' AND i.status IN ('issued', 'partially_paid')`);
     const search = query.search?.trim();
-    if (search) {
-      const code = /^([A-Za-z0-9]{1,8})-0*(\d{1,8})$/.exec(search);
-      if (code) {
-        where.push(`(s.code = ${param(code[1])} AND i.number = ${param(Number(code[2]))})`);
-      } else {
-        where.push(
-          `(p.search_text LIKE '%' || immutable_unaccent(lower(${param(search)})) || '%' OR s.code = ${param(search)})`,
-        );
-      }
-    }
-    const sort = query.sort ?? '-createdAt';
-    const descending = sort.startsWith('-');
-    const column = SORTABLE[descending ? sort.slice(1) : sort];
-    if (!column) {
-      throw new ProblemException({
-        status: 400,
-        slug: 'validation',
-        title: 'Bad Request',
-        detail: `sort must be one of: ${Object.keys(SORTABLE).join(', ')} (prefix - for descending).`,
-        errors: [
-          { field: 'sort', code: 'isIn', message: `sort must be one of ${Object.keys(SORTABLE).join(', ')}` },
-        ],
-      });
-    }
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const rows: (InvoiceRow & { full_count: string })[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS full_count ${SUMMARY_FROM}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST, i.id
-       LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
-      params,
-    );
-    let total = rows.length ? Number(rows[0].full_count) : 0;
-    if (!rows.length && page > 1) {
-      // Past the last page: still say how many there are.
-      const [count] = await this.dataSource.query(
-        `SELECT count(*)::int AS n ${SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-        params.slice(0, -2),
+    const code = search && /^([A-Za-z0-9]{1,8})-0*(\d{1,8})$/.exec(search);
+    if (code) where.add('s.code = ? AND i.number = ?', code[1], Number(code[2]));
+    else if (search) {
+      where.add(
+        `(p.search_text LIKE '%' || immutable_unaccent(lower(?)) || '%' OR s.code = ?)`,
+        search,
+        search,
       );
-      total = count.n;
     }
-    return { items: rows.map(toSummaryDto), total, page, pageSize };
+    return pageOfRows(this.dataSource, {
+      select: `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}`,
+      count: `SELECT 1 ${SUMMARY_FROM}`,
+      where,
+      query,
+      sortable: SORTABLE,
+      defaultSort: '-createdAt',
+      tieBreaker: 'i.id',
+      map: toSummaryDto,
+    });
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<InvoiceDto> {

@@ -12,7 +12,14 @@ import {
   type PaymentPageDto,
 } from '@consultorio/shared/contracts';
 import { compareMoney, fitsCurrency, sumMoney, subtractMoney } from '@consultorio/shared/money';
-import { AuditService, notFound, unprocessable, type RequestContext } from '@consultorio/api/core';
+import {
+  AuditService,
+  notFound,
+  pageOfRows,
+  SqlWhere,
+  unprocessable,
+  type RequestContext,
+} from '@consultorio/api/core';
 import { ClinicSettingsService } from '@consultorio/api/settings';
 import { PAYMENT_SELECT, documentCode, settledStatus, toPaymentDto, type PaymentRow } from './invoice.sql';
 
@@ -56,24 +63,16 @@ export class PaymentsService {
   async list(invoiceId: string, query: PageQueryDto): Promise<PaymentPageDto> {
     const [invoice] = await this.dataSource.query(`SELECT currency FROM invoices WHERE id = $1`, [invoiceId]);
     if (!invoice) throw notFound('Invoice');
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const rows: (PaymentRow & { full_count: string })[] = await this.dataSource.query(
-      `${PAYMENT_SELECT.replace('SELECT', 'SELECT count(*) OVER () AS full_count,')}
-       WHERE pay.invoice_id = $1 ORDER BY pay.paid_at, pay.id LIMIT $2 OFFSET $3`,
-      [invoiceId, pageSize, (page - 1) * pageSize],
-    );
-    const [{ n }] = rows.length
-      ? [{ n: Number(rows[0].full_count) }]
-      : await this.dataSource.query(`SELECT count(*)::int AS n FROM payments WHERE invoice_id = $1`, [
-          invoiceId,
-        ]);
-    return {
-      items: rows.map((row) => toPaymentDto(row, invoice.currency.trim())),
-      total: n,
-      page,
-      pageSize,
-    };
+    return pageOfRows(this.dataSource, {
+      select: PAYMENT_SELECT,
+      count: 'SELECT 1 FROM payments pay',
+      where: new SqlWhere().add('pay.invoice_id = ?', invoiceId),
+      query,
+      sortable: { paidAt: 'pay.paid_at' },
+      defaultSort: 'paidAt',
+      tieBreaker: 'pay.id',
+      map: (row: PaymentRow) => toPaymentDto(row, invoice.currency.trim()),
+    });
   }
 
   async create(invoiceId: string, dto: CreatePaymentDto, context: RequestContext): Promise<PaymentDto> {

@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '@consultorio/shared/contracts';
-import { ProblemException } from '../errors/problem.exception';
+import { sortProblem } from './sql-page';
 
 /**
  * Sorts, pages and counts a query. `sortable` maps the public sort names to SQL expressions, so
@@ -27,21 +27,7 @@ export async function paginate<TEntity extends ObjectLiteral, TResult>(
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
   const expression = options.sortable[field];
-  if (!expression) {
-    throw new ProblemException({
-      status: 400,
-      slug: 'validation',
-      title: 'Bad Request',
-      detail: `sort must be one of: ${Object.keys(options.sortable).join(', ')} (prefix - for descending).`,
-      errors: [
-        {
-          field: 'sort',
-          code: 'isIn',
-          message: `sort must be one of ${Object.keys(options.sortable).join(', ')}`,
-        },
-      ],
-    });
-  }
+  if (!expression) throw sortProblem(options.sortable);
   query.orderBy(expression, descending ? 'DESC' : 'ASC').addOrderBy(options.tieBreaker, 'ASC');
   if (options.plainPaging) query.offset((page - 1) * pageSize).limit(pageSize);
   else query.skip((page - 1) * pageSize).take(pageSize);
