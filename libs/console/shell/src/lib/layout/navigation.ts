@@ -34,8 +34,11 @@ export const PATIENT_ROLES: readonly Role[] = [Role.Superadmin, Role.Admin, Role
 /** Roles that may open doctors, schedules and holidays (only admins change them: the API refuses others). */
 export const DOCTOR_ROLES: readonly Role[] = STAFF_ROLES;
 
-/** Roles that may open billing and the cash register (doctors see their production in reports). */
-export const CASH_ROLES: readonly Role[] = BILLING_ROLES;
+/**
+ * Roles that may open the cash register: the front desk and admins work its drawers; doctors open
+ * their own production there (`/cash` takes them to it; each page guards its own roles).
+ */
+export const CASH_ROLES: readonly Role[] = [...BILLING_ROLES, Role.Doctor];
 
 /** The modules that exist today, in menu order. */
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -73,8 +76,11 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'nav.cash',
     description: 'home.cashText',
     icon: 'point_of_sale',
-    roles: CASH_ROLES,
+    roles: BILLING_ROLES,
   },
+  // A doctor has no drawer: the cash register opens on their own production (and says nothing of
+  // drawers on the home page).
+  { path: '/cash/production', label: 'nav.cash', icon: 'monitoring', roles: [Role.Doctor] },
   {
     path: '/users',
     label: 'nav.users',
