@@ -80,7 +80,8 @@ async function takePayment(page: Page, amount: string | null, method: string, re
   const dialog = page.getByTestId('payment-dialog');
   await dialog.waitFor();
   if (amount !== null) await dialog.getByTestId('payment-amount').fill(amount);
-  await dialog.getByRole('radio', { name: method }).check();
+  await dialog.getByTestId('payment-method').click();
+  await page.getByRole('option', { name: method }).click();
   if (reference) await dialog.getByTestId('payment-reference').fill(reference);
   const [answer] = await Promise.all([
     page.waitForResponse(

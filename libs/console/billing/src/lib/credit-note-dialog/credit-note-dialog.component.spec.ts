@@ -63,7 +63,7 @@ describe('CreditNoteDialogComponent', () => {
     const reason = find('credit-reason') as HTMLTextAreaElement;
     reason.value = 'Radiografía no realizada';
     reason.dispatchEvent(new Event('input'));
-    (element.querySelectorAll('[data-testid="credit-mode"] input')[1] as HTMLInputElement).click();
+    (element.querySelectorAll('[data-testid="credit-mode"] button')[1] as HTMLButtonElement).click();
     await fixture.whenStable();
     (find('credit-lines').querySelectorAll('input[type="checkbox"]')[1] as HTMLInputElement).click();
     await fixture.whenStable();

@@ -58,11 +58,10 @@ describe('PaymentDialogComponent', () => {
     await open(partlyPaid);
     expect((find('payment-amount') as HTMLInputElement).value).toBe('100.00');
     expect(element.textContent).toMatch(/Factura F001-00000042 · saldo S\/\s100\.00/);
-    const cash = element.querySelector('mat-radio-button.mat-mdc-radio-checked');
-    expect(cash?.textContent).toContain('Efectivo');
-    const methods = [...element.querySelectorAll('mat-radio-button')].map((radio) =>
-      radio.textContent?.trim(),
-    );
+    expect(find('payment-method').textContent).toContain('Efectivo');
+    (find('payment-method').querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
+    await fixture.whenStable();
+    const methods = [...document.querySelectorAll('mat-option')].map((option) => option.textContent?.trim());
     expect(methods).toEqual([
       expect.stringContaining('Efectivo'),
       expect.stringContaining('Tarjeta'),
@@ -97,7 +96,13 @@ describe('PaymentDialogComponent', () => {
   it('takes a card payment with its voucher and hands it back', async () => {
     await open(partlyPaid);
     await typeAmount('60,50');
-    (element.querySelectorAll('mat-radio-button input')[1] as HTMLInputElement).click();
+    (find('payment-method').querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
+    await fixture.whenStable();
+    (
+      [...document.querySelectorAll('mat-option')].find((option) =>
+        option.textContent?.includes('Tarjeta'),
+      ) as HTMLElement
+    ).click();
     const reference = find('payment-reference') as HTMLInputElement;
     reference.value = ' V-123 ';
     reference.dispatchEvent(new Event('input'));

@@ -13,7 +13,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
 import { I18n, TranslatePipe, errorMessage, problemOf } from '@consultorio/console/core';
 import {
   AMOUNT_PATTERN,
@@ -61,7 +61,7 @@ export function paymentAmountValidator(balance: string, currency: string) {
     MatIconModule,
     MatInputModule,
     MatProgressSpinnerModule,
-    MatRadioModule,
+    MatSelectModule,
     MoneyPipe,
     ReactiveFormsModule,
     TranslatePipe,
@@ -97,22 +97,23 @@ export function paymentAmountValidator(balance: string, currency: string) {
           <mat-error data-testid="amount-error">{{ amountError() }}</mat-error>
         </mat-form-field>
 
-        <p id="method-label" class="label">{{ 'billing.method' | t }}</p>
-        <mat-radio-group
-          formControlName="method"
-          aria-labelledby="method-label"
-          class="methods"
-          data-testid="payment-method"
-        >
-          @for (method of methods; track method) {
-            <mat-radio-button [value]="method">
-              <span class="method"
-                ><mat-icon aria-hidden="true">{{ methodIcons[method] }}</mat-icon
-                >{{ methodKeys[method] | t }}</span
-              >
-            </mat-radio-button>
-          }
-        </mat-radio-group>
+        <mat-form-field class="method">
+          <mat-label>{{ 'billing.method' | t }}</mat-label>
+          <mat-select formControlName="method" data-testid="payment-method">
+            <mat-select-trigger>
+              <span class="option">
+                <mat-icon aria-hidden="true">{{ methodIcons[form.controls.method.value] }}</mat-icon>
+                {{ methodKeys[form.controls.method.value] | t }}
+              </span>
+            </mat-select-trigger>
+            @for (method of methods; track method) {
+              <mat-option [value]="method">
+                <mat-icon aria-hidden="true">{{ methodIcons[method] }}</mat-icon>
+                {{ methodKeys[method] | t }}
+              </mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
 
         <mat-form-field class="reference">
           <mat-label>{{ 'billing.reference' | t }}</mat-label>
@@ -147,23 +148,14 @@ export function paymentAmountValidator(balance: string, currency: string) {
       margin: 0 0 16px;
     }
     .amount,
+    .method,
     .reference {
       inline-size: 100%;
     }
-    .label {
-      margin: 8px 0 4px;
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .methods {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
-      margin-block-end: 16px;
-    }
-    .method {
+    .option {
       display: inline-flex;
       align-items: center;
-      gap: 6px;
+      gap: 8px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

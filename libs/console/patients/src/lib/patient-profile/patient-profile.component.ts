@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ViewContainerRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -19,7 +29,6 @@ import {
   statusOf,
   type TranslationKey,
 } from '@consultorio/console/core';
-import { PatientBillingComponent } from '@consultorio/console/billing';
 import { ListCardComponent } from '@consultorio/console/ui';
 import { MAX_PAGE_SIZE, type AppointmentDto, type PatientDto } from '@consultorio/shared/contracts';
 import { DEFAULT_TIME_ZONE } from '@consultorio/shared/scheduling';
@@ -54,7 +63,6 @@ const APPOINTMENT_STATUS_KEYS: Readonly<Record<AppointmentDto['status'], Transla
     MatProgressBarModule,
     MatTableModule,
     MatTabsModule,
-    PatientBillingComponent,
     RouterLink,
     TranslatePipe,
   ],
@@ -74,6 +82,12 @@ export class PatientProfileComponent {
   readonly id = input.required<string>();
 
   protected readonly patient = signal<PatientDto | null>(null);
+  /**
+   * Where the billing tab shows the patient's account once opened. Created by hand from a dynamic
+   * import rather than with `@defer`, whose runtime would join the console's first download.
+   */
+  private readonly billingHost = viewChild('billingHost', { read: ViewContainerRef });
+  private readonly billedPatientId = computed(() => this.patient()?.id ?? null);
   protected readonly failure = signal<'notFound' | 'error' | null>(null);
   protected readonly statusKeys = STATUS_KEYS;
   protected readonly genderKeys = GENDER_KEYS;
@@ -111,6 +125,18 @@ export class PatientProfileComponent {
   );
 
   constructor() {
+    effect((onCleanup) => {
+      const host = this.billingHost();
+      const patientId = this.billedPatientId();
+      if (!host || !patientId) return;
+      let current = true;
+      onCleanup(() => (current = false));
+      void import('@consultorio/console/billing').then(({ PatientBillingComponent }) => {
+        if (!current) return;
+        host.clear();
+        host.createComponent(PatientBillingComponent).setInput('patientId', patientId);
+      });
+    });
     effect((onCleanup) => {
       const id = this.id();
       this.patient.set(null);
