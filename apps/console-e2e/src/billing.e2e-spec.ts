@@ -2,7 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launchBrowser, login, newContext, screenshot, settle } from './support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  login,
+  loginWith,
+  newContext,
+  newReceptionist,
+  screenshot,
+  settle,
+} from './support/browser';
 import { apiCall, bookNewPatient, type Booking } from './support/outbox';
 
 const TIME_ZONE = 'America/Lima';
@@ -22,6 +32,9 @@ interface Invoice {
   total: string;
   balance: string;
   paid: string;
+  locationId: string;
+  locationName: string;
+  payments: { amount: string; method: string }[];
 }
 
 /** The appointment's start on the clinic's clock: `HH:mm` and `YYYY-MM-DD`. */
@@ -108,10 +121,12 @@ describe('billing', () => {
     await browser?.close();
   });
 
-  it('lets a receptionist bill a completed visit, take two partial payments and download the PDF', async () => {
+  it('lets a receptionist bill a completed visit, take two partial payments, download the PDF and close the day', async () => {
     const context = await newContext(browser, { viewport: DESKTOP });
     const page = await context.newPage();
-    await login(page, 'receptionist');
+    // A cashier of their own: closing this drawer for today must not lock other tests' payments.
+    const cashier = await newReceptionist('Rosa');
+    await loginWith(page, cashier.username, cashier.password);
     const visit = await completedVisit(page, 'Facunda');
 
     // "Facturar" in the agenda drafts the visit's treatment and opens the draft.
@@ -222,6 +237,57 @@ describe('billing', () => {
     await page.getByTestId('appointment-panel').getByRole('link', { name: 'Facturar' }).click();
     await page.getByTestId('invoice-detail').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/billing/${draftId}`);
+
+    // The day's close: both payments are expected in this cashier's drawer, by method; once
+    // counted and closed, the drawer-day takes nothing more.
+    invoice = await invoiceOf(page, draftId);
+    const [card, wallet] = invoice.payments;
+    await page.goto('/cash');
+    await page.getByTestId('day-location').click();
+    await page.getByRole('option', { name: invoice.locationName }).click();
+    await expect.poll(() => page.getByTestId('entry-row').count()).toBe(2);
+    await page.getByTestId('close-drawer').click();
+    const closing = page.getByTestId('close-dialog');
+    await closing.getByTestId('count-card').waitFor();
+    expect(await closing.getByTestId('count-card').getByTestId('expected').innerText()).toContain(
+      card.amount,
+    );
+    expect(await closing.getByTestId('count-yape_plin').getByTestId('expected').innerText()).toContain(
+      wallet.amount,
+    );
+    const counted: Record<string, string> = { card: card.amount, yape_plin: wallet.amount };
+    for (const method of ['cash', 'card', 'transfer', 'yape_plin', 'insurer']) {
+      await closing
+        .getByTestId(`count-${method}`)
+        .getByTestId('counted-input')
+        .fill(counted[method] ?? '0');
+    }
+    await expect
+      .poll(() => closing.getByTestId('difference-total').getAttribute('data-balance'))
+      .toBe('even');
+    const [closed] = await Promise.all([
+      page.waitForResponse(
+        (response) => response.url().endsWith('/cash-closes') && response.request().method() === 'POST',
+      ),
+      closing.getByTestId('confirm-close').click(),
+    ]);
+    expect(closed.status()).toBe(201);
+    await page.getByTestId('closed-banner').waitFor();
+    expect(await page.getByTestId('close-drawer').count()).toBe(0);
+    const session = await page.evaluate(() => localStorage.getItem('consultorio.session'));
+    const token = (JSON.parse(session ?? '{}') as { accessToken?: string }).accessToken;
+    const refused = await page.request.post('/api/v1/transactions', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: {
+        type: 'expense',
+        concept: 'Taxi',
+        amount: '10',
+        method: 'cash',
+        locationId: invoice.locationId,
+      },
+    });
+    expect(refused.status()).toBe(422);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/closed/i);
     await context.close();
   });
 

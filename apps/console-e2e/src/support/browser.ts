@@ -64,11 +64,47 @@ export async function login(
   role: DemoRole,
   by: 'email' | 'username' = 'username',
 ): Promise<void> {
+  await loginWith(page, DEMO_USERS[role][by], DEMO_PASSWORD);
+}
+
+/** Signs in as any account through the login page and waits for the home page. */
+export async function loginWith(page: Page, login: string, password: string): Promise<void> {
   await page.goto('/login');
-  await page.getByTestId('login-input').fill(DEMO_USERS[role][by]);
-  await page.getByTestId('password-input').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-input').fill(login);
+  await page.getByTestId('password-input').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('greeting').waitFor();
+}
+
+/**
+ * A new front-desk account of its own, so a test that closes its cash drawer for today locks
+ * nobody else's (drawers are per cashier). Created by the demo admin through the API.
+ */
+export async function newReceptionist(
+  name: string,
+): Promise<{ username: string; password: string; id: string }> {
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const username = `${name.toLowerCase()}.${stamp}`;
+  const password = `Caja-${stamp}-segura`;
+  const signedIn = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: DEMO_USERS.admin.username, password: DEMO_PASSWORD }),
+  });
+  const { access_token: token } = (await signedIn.json()) as { access_token: string };
+  const created = await fetch(`${baseUrl()}/api/v1/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      email: `${username}@consultorio.test`,
+      username,
+      fullName: `${name} Caja`,
+      role: 'receptionist',
+      password,
+    }),
+  });
+  if (created.status !== 201) throw new Error(`new receptionist: ${created.status} ${await created.text()}`);
+  return { username, password, id: ((await created.json()) as { id: string }).id };
 }
 
 /** The labels of the side navigation, in order. */
