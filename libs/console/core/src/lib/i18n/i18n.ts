@@ -16,7 +16,7 @@ import { ES, ES_PERMISSIONS, type TranslationKey as CoreTranslationKey } from '.
  * (`declare module '@consultorio/console/core' { interface FeatureTranslationKeys extends … }`),
  * so its templates are checked against its texts like the core's.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
 export interface FeatureTranslationKeys {}
 
 /** Every key the `t` pipe accepts: the console's own and those of its features. */
