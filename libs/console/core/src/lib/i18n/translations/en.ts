@@ -318,7 +318,8 @@ export const EN: Readonly<Record<TranslationKey, string>> = {
   'catalogs.treatments.new': 'New treatment',
   'catalogs.treatments.edit': 'Edit treatment',
   'catalogs.products.title': 'Products',
-  'catalogs.products.subtitle': 'What the clinic sells by the unit (toothbrushes, kits, medicines), with its price.',
+  'catalogs.products.subtitle':
+    'What the clinic sells by the unit (toothbrushes, kits, medicines), with its price.',
   'catalogs.products.new': 'New product',
   'catalogs.products.edit': 'Edit product',
   'catalogs.field.sku': 'Code (SKU)',

@@ -318,7 +318,8 @@ export const ES = {
   'catalogs.treatments.new': 'Nuevo tratamiento',
   'catalogs.treatments.edit': 'Editar tratamiento',
   'catalogs.products.title': 'Productos',
-  'catalogs.products.subtitle': 'Lo que la clínica vende por unidad (cepillos, kits, medicamentos) con su precio.',
+  'catalogs.products.subtitle':
+    'Lo que la clínica vende por unidad (cepillos, kits, medicamentos) con su precio.',
   'catalogs.products.new': 'Nuevo producto',
   'catalogs.products.edit': 'Editar producto',
   'catalogs.field.sku': 'Código (SKU)',
