@@ -8,7 +8,6 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { I18n, Notifier, TranslatePipe, type TranslationKey } from '@consultorio/console/core';
 import {
@@ -73,7 +72,6 @@ const COLUMNS = {
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
-    MatTooltipModule,
     MoneyPipe,
     RouterLink,
     StatusChipComponent,

@@ -82,7 +82,7 @@ describe('EntryDialogComponent', () => {
 
   it('records an expense in the caller’s drawer and closes with it', async () => {
     await open();
-    (find('entry-type-expense')?.querySelector('input') as HTMLInputElement).click();
+    (find('entry-type-expense')?.querySelector('button') as HTMLButtonElement).click();
     await type('entry-concept', '  Compra de guantes ');
     await type('entry-amount', '20,00');
     await type('entry-comment', 'Caja chica');
@@ -131,7 +131,7 @@ describe('EntryDialogComponent', () => {
     const adjusted = cashEntry({ id: 't-9', concept: 'Venta de cepillo' });
     await open('PEN', { locationId: LOCATION_ID, adjustmentOf: adjusted });
     expect(text(find('adjusted-entry'))).toContain('Corrige «Venta de cepillo»');
-    (find('entry-type-expense')?.querySelector('input') as HTMLInputElement).click();
+    (find('entry-type-expense')?.querySelector('button') as HTMLButtonElement).click();
     await type('entry-amount', '10.50');
     (find('save-entry') as HTMLButtonElement).click();
     await fixture.whenStable();
