@@ -7,15 +7,23 @@
 //   auth        (default) health, login and authenticated reads: see auth.mjs
 //   scheduling  free-slot search against a growing agenda, and booking throughput: see scheduling.mjs
 //   reminders   20,000 due reminders queued and delivered over SMTP: see reminders.mjs
+//   billing     invoicing and payment throughput, cash reports, invoice list and PDF over a year: see billing.mjs
 //   all         every suite, one after the other
 // Any failed request fails the run.
 //
-// Options: --suite auth|scheduling|reminders|all (default auth), --duration <s> (default 10),
+// Options: --suite auth|scheduling|reminders|billing|all (default auth), --duration <s> (default 10),
 // --warmup <s> (default 2), --json (machine-readable output).
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { authServerEnv, authTimeLimit, runAuthSuite } from './auth.mjs';
+import {
+  billingFailed,
+  billingServerEnv,
+  billingTimeLimit,
+  formatBilling,
+  runBillingSuite,
+} from './billing.mjs';
 import { formatTable, hasFailures } from './report.mjs';
 import {
   formatScheduling,
@@ -37,6 +45,7 @@ const SUITES = {
   auth: { env: authServerEnv, timeLimit: authTimeLimit, run: runAuthSuite },
   scheduling: { env: schedulingServerEnv, timeLimit: schedulingTimeLimit, run: runSchedulingSuite },
   reminders: { env: remindersServerEnv, timeLimit: remindersTimeLimit, run: runRemindersSuite },
+  billing: { env: billingServerEnv, timeLimit: billingTimeLimit, run: runBillingSuite },
 };
 
 const { values: options } = parseArgs({
@@ -51,7 +60,7 @@ const { values: options } = parseArgs({
 });
 if (options.help) {
   process.stdout.write(
-    'Usage: npm run bench -- [--suite auth|scheduling|reminders|all] [--duration <1-20 s>] [--warmup <0-5 s>]\n' +
+    'Usage: npm run bench -- [--suite auth|scheduling|reminders|billing|all] [--duration <1-20 s>] [--warmup <0-5 s>]\n' +
       '                       [--instances <1-4>] [--json]\n' +
       '--instances: API processes on the one database (the reminders suite shares its work among them)\n' +
       'Build the API first: npx nx run api:build\n',
@@ -62,7 +71,8 @@ const duration = Number(options.duration);
 const warmup = Number(options.warmup);
 const instances = Number(options.instances);
 const suites = options.suite === 'all' ? Object.keys(SUITES) : [options.suite];
-if (!suites.every((suite) => suite in SUITES)) fail('--suite must be auth, scheduling, reminders or all');
+if (!suites.every((suite) => suite in SUITES))
+  fail('--suite must be auth, scheduling, reminders, billing or all');
 if (!Number.isInteger(duration) || duration < 1 || duration > 20) fail('--duration must be 1-20 seconds');
 if (!Number.isInteger(warmup) || warmup < 0 || warmup > 5) fail('--warmup must be 0-5 seconds');
 if (!Number.isInteger(instances) || instances < 1 || instances > 4) fail('--instances must be 1-4');
@@ -176,6 +186,7 @@ async function main() {
         ...(results.auth ? { results: results.auth } : {}),
         ...(results.scheduling ? { scheduling: results.scheduling } : {}),
         ...(results.reminders ? { reminders: results.reminders } : {}),
+        ...(results.billing ? { billing: results.billing } : {}),
       };
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
@@ -185,13 +196,15 @@ async function main() {
           `${duration} s per scenario after ${warmup} s warm-up; API and load generator share the machine.\n\n` +
           (results.auth ? `${formatTable(results.auth)}\n\n` : '') +
           (results.scheduling ? `${formatScheduling(results.scheduling)}\n\n` : '') +
-          (results.reminders ? `${formatReminders(results.reminders)}\n\n` : ''),
+          (results.reminders ? `${formatReminders(results.reminders)}\n\n` : '') +
+          (results.billing ? `${formatBilling(results.billing)}\n\n` : ''),
       );
     }
     const failed = [
       ...(results.auth ?? []).filter(hasFailures).map((row) => row.scenario),
       ...(results.scheduling && schedulingFailed(results.scheduling) ? ['scheduling'] : []),
       ...(results.reminders && remindersFailed(results.reminders) ? ['reminders'] : []),
+      ...(results.billing && billingFailed(results.billing) ? ['billing'] : []),
     ];
     if (failed.length > 0) {
       log(`failed requests in: ${failed.join(', ')}`);
