@@ -13,9 +13,19 @@ const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
     'Bandeja de salida',
     'Configuración',
   ],
-  admin: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Usuarios', 'Bandeja de salida', 'Configuración'],
-  receptionist: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Configuración'],
-  doctor: ['Inicio', 'Agenda', 'Médicos', 'Configuración'],
+  admin: [
+    'Inicio',
+    'Agenda',
+    'Pacientes',
+    'Médicos',
+    'Facturación',
+    'Caja',
+    'Usuarios',
+    'Bandeja de salida',
+    'Configuración',
+  ],
+  receptionist: ['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Facturación', 'Caja', 'Configuración'],
+  doctor: ['Inicio', 'Agenda', 'Médicos', 'Caja', 'Configuración'],
   patient: ['Inicio'],
 };
 
