@@ -54,13 +54,13 @@ describe('language', () => {
     ]);
     await expect
       .poll(() => navigationLabels(page))
-      .toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Settings']);
+      .toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Billing', 'Cash register', 'Settings']);
     await expect.poll(() => page.getByTestId('home-role').innerText()).toContain('Receptionist');
 
     await page.reload();
     await expect
       .poll(() => navigationLabels(page))
-      .toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Settings']);
+      .toEqual(['Home', 'Agenda', 'Patients', 'Doctors', 'Billing', 'Cash register', 'Settings']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     // Signed in, the choice is also saved as the preferred language; leave the demo user as found.
