@@ -70,7 +70,7 @@ describe('language', () => {
     ]);
     await expect
       .poll(() => navigationLabels(page))
-      .toEqual(['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Configuración']);
+      .toEqual(['Inicio', 'Agenda', 'Pacientes', 'Médicos', 'Facturación', 'Caja', 'Configuración']);
     await context.close();
   });
 });
