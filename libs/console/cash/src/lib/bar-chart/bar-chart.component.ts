@@ -226,7 +226,7 @@ export class BarChartComponent {
       const amount = top.times(step).div(4);
       return {
         y: this.base - (top.gt(0) ? amount.div(top).times(PLOT_HEIGHT).toNumber() : 0),
-        label: this.settings.money(amount.round(0, Big.roundHalfUp).toFixed(0)),
+        label: this.settings.wholeMoney(amount.round(0, Big.roundHalfUp).toFixed(0)),
       };
     });
   });

@@ -8,6 +8,7 @@ import { CASH_PAGES } from '../cash-pages';
 interface CashTab {
   path: string;
   label: TranslationKey;
+  testId: string;
 }
 
 /** Frame of the cash register pages: a row of tabs (those the role may open) above the routed page. */
@@ -32,7 +33,7 @@ interface CashTab {
               [routerLink]="tab.path"
               [routerLinkActiveOptions]="{ exact: true }"
               [active]="active.isActive"
-              [attr.data-testid]="'cash-tab-' + (tab.path || 'day')"
+              [attr.data-testid]="tab.testId"
             >
               {{ tab.label | t }}
             </a>
@@ -61,6 +62,7 @@ export class CashLayoutComponent {
     return CASH_PAGES.filter((page) => !!role && page.roles.includes(role as Role)).map((page) => ({
       path: page.path ? `/cash/${page.path}` : '/cash',
       label: page.label,
+      testId: `cash-tab-${page.path || 'day'}`,
     }));
   });
 }

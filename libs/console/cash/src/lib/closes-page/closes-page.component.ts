@@ -9,7 +9,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe } from '@consultorio/console/core';
 import { ListCardComponent, listLayout } from '@consultorio/console/ui';
 import { MAX_PAGE_SIZE, type CashCloseDto } from '@consultorio/shared/contracts';
-import { CashCatalog } from '../shared/cash-catalog';
+import { ALL, CashCatalog, unlessAll } from '../shared/cash-catalog';
 import { BALANCE_ICONS, BALANCE_KEYS, balanceOf, signed } from '../shared/cash-labels';
 import { BusinessDayPipe, ClinicTimePipe, MoneyPipe } from '../shared/cash-pipes';
 import { CashSettings } from '../shared/cash-settings';
@@ -49,6 +49,8 @@ const COLUMNS = {
 export class ClosesPageComponent {
   protected readonly store = inject(ClosesStore);
   protected readonly catalog = inject(CashCatalog);
+  protected readonly all = ALL;
+  protected readonly unlessAll = unlessAll;
   private readonly settings = inject(CashSettings);
   private readonly dialog = inject(MatDialog);
 

@@ -257,6 +257,8 @@ describe('DayPageComponent', () => {
     expect(text(find('closed-difference'))).toContain('Faltante');
     expect(text(banner)).toContain('Faltó sencillo');
     expect(find('close-drawer')).toBeNull();
+    // A closed drawer takes no new entries (the API would refuse them).
+    expect(find('new-entry')).toBeNull();
 
     // Its own closed drawer of today takes no correction either: nothing to do with the entry.
     expect(rows()[0].querySelector('[data-testid="entry-actions"]')).toBeNull();

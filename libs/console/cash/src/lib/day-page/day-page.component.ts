@@ -31,7 +31,7 @@ import { firstValueFrom } from 'rxjs';
 import { CloseDialogComponent, type CloseDialogData } from '../close-dialog/close-dialog.component';
 import { CashApi } from '../data/cash-api';
 import { EntryDialogComponent, type EntryDialogData } from '../entry-dialog/entry-dialog.component';
-import { CashCatalog } from '../shared/cash-catalog';
+import { ALL, CashCatalog, unlessAll } from '../shared/cash-catalog';
 import {
   BALANCE_ICONS,
   BALANCE_KEYS,
@@ -85,6 +85,8 @@ const COLUMNS = {
 export class DayPageComponent {
   protected readonly store = inject(DayStore);
   protected readonly catalog = inject(CashCatalog);
+  protected readonly all = ALL;
+  protected readonly unlessAll = unlessAll;
   protected readonly settings = inject(CashSettings);
   private readonly api = inject(CashApi);
   private readonly dialog = inject(MatDialog);
@@ -121,6 +123,16 @@ export class DayPageComponent {
   protected readonly isToday = computed(() => {
     const date = this.store.query().date;
     return !date || date === this.today();
+  });
+  /** Whether new entries can go in: today, while the caller's own drawer at the location is open. */
+  protected readonly canRecord = computed(() => {
+    const { locationId } = this.store.query();
+    const self = this.catalog.user()?.id;
+    return (
+      this.isToday() &&
+      !!locationId &&
+      !this.store.closes().some((close) => close.locationId === locationId && close.cashierId === self)
+    );
   });
   protected readonly locationName = computed(() => {
     const id = this.store.query().locationId;

@@ -11,7 +11,7 @@ import { MONTH_PATTERN, type MonthlyReportDto } from '@consultorio/shared/contra
 import { catchError, filter, map, of, switchMap, tap } from 'rxjs';
 import { BarChartComponent } from '../bar-chart/bar-chart.component';
 import { CashApi } from '../data/cash-api';
-import { CashCatalog } from '../shared/cash-catalog';
+import { ALL, CashCatalog, unlessAll } from '../shared/cash-catalog';
 import { METHOD_ICONS, METHOD_KEYS } from '../shared/cash-labels';
 import { MoneyPipe } from '../shared/cash-pipes';
 import { cashFailure } from '../shared/cash-problem';
@@ -45,6 +45,8 @@ export class MonthlyPageComponent {
   private readonly i18n = inject(I18n);
   protected readonly settings = inject(CashSettings);
   protected readonly catalog = inject(CashCatalog);
+  protected readonly all = ALL;
+  protected readonly unlessAll = unlessAll;
 
   protected readonly methodKeys = METHOD_KEYS;
   protected readonly methodIcons = METHOD_ICONS;

@@ -10,7 +10,7 @@ import { I18n, TranslatePipe } from '@consultorio/console/core';
 import type { DoctorProductionDto } from '@consultorio/shared/contracts';
 import { catchError, filter, map, of, switchMap, tap } from 'rxjs';
 import { CashApi } from '../data/cash-api';
-import { CashCatalog } from '../shared/cash-catalog';
+import { ALL, CashCatalog, unlessAll } from '../shared/cash-catalog';
 import { BusinessDayPipe } from '../shared/cash-pipes';
 import { cashFailure } from '../shared/cash-problem';
 import { CashSettings } from '../shared/cash-settings';
@@ -49,6 +49,8 @@ export class ProductionPageComponent {
   private readonly i18n = inject(I18n);
   protected readonly settings = inject(CashSettings);
   protected readonly catalog = inject(CashCatalog);
+  protected readonly all = ALL;
+  protected readonly unlessAll = unlessAll;
 
   protected readonly isDoctor = this.catalog.isDoctor;
   /** The period chosen; `null` for this month so far (known once the clinic's calendar is). */

@@ -103,3 +103,14 @@ export class CashCatalog {
     });
   }
 }
+
+/**
+ * Value of the "all" option of a filter: `mat-select` takes a `null` option for "no choice" and
+ * would show an empty field instead of its label.
+ */
+export const ALL = 'all';
+
+/** The filter's value for the API: `null` for "all". */
+export function unlessAll(value: string): string | null {
+  return value === ALL ? null : value;
+}

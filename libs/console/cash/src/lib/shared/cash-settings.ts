@@ -64,6 +64,22 @@ export class CashSettings {
     return formatMoney(amount, format);
   }
 
+  /** A round amount without its cents, for chart axes (`S/ 2,500`). */
+  wholeMoney(amount: string): string {
+    const code = this.currency();
+    if (!code) return amount;
+    try {
+      return new Intl.NumberFormat(this.locale(), {
+        style: 'currency',
+        currency: code,
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 0,
+      }).format(amount as `${number}`);
+    } catch {
+      return this.money(amount);
+    }
+  }
+
   /** An instant in the clinic's time zone and the console's language. */
   instant(iso: string | null | undefined, style: DateTimeStyle = 'dateTime'): string {
     return iso ? formatDateTime(iso, this.i18n.locale(), this.timeZone(), style) : '';
