@@ -10,7 +10,7 @@ import {
 import { CASH_TEXTS } from '../i18n/cash-texts';
 import { LOCATIONS, OTHER_LOCATION_ID, clinicSettings, monthlyReport, text } from '../shared/cash.fixture';
 import { dayIn } from '../shared/cash-settings';
-import { MonthlyPageComponent } from './monthly-page.component';
+import { MonthlyPageComponent, recentMonths } from './monthly-page.component';
 
 /** The console's test setup with the cash register's texts, as its routes register them. */
 function setUpCashTest(options: ConsoleTestOptions): HttpTestingController {
@@ -75,13 +75,18 @@ describe('MonthlyPageComponent', () => {
     expectReport().flush(monthlyReport());
     await settle(fixture);
 
-    const month = find('monthly-month') as HTMLInputElement;
-    month.value = '2027-01';
-    month.dispatchEvent(new Event('change'));
+    (find('monthly-month')?.querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
+    await fixture.whenStable();
+    const options = [...document.querySelectorAll('mat-option')] as HTMLElement[];
+    // This month and the two years before it, in the console's language.
+    expect(options.length).toBe(24);
+    const previous = recentMonths(dayIn('America/Lima').slice(0, 7), 2)[1];
+    expect(options[1].textContent?.trim()).toMatch(/^[a-z]+ de \d{4}$/);
+    options[1].click();
     await fixture.whenStable();
     let request = expectReport();
-    expect(request.request.params.get('month')).toBe('2027-01');
-    request.flush(monthlyReport({ month: '2027-01' }));
+    expect(request.request.params.get('month')).toBe(previous);
+    request.flush(monthlyReport({ month: previous }));
     await settle(fixture);
 
     (find('monthly-location')?.querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
@@ -93,9 +98,15 @@ describe('MonthlyPageComponent', () => {
     ).click();
     await fixture.whenStable();
     request = expectReport();
-    expect(request.request.params.toString()).toBe(`month=2027-01&locationId=${OTHER_LOCATION_ID}`);
-    request.flush(monthlyReport({ month: '2027-01', doctors: [] }));
+    expect(request.request.params.toString()).toBe(`month=${previous}&locationId=${OTHER_LOCATION_ID}`);
+    request.flush(monthlyReport({ month: previous, doctors: [] }));
     await settle(fixture);
     expect(text(find('production-empty'))).toContain('No hay producción en este periodo.');
+  });
+});
+
+describe('recentMonths', () => {
+  it('counts back across the turn of the year', () => {
+    expect(recentMonths('2027-02', 4)).toEqual(['2027-02', '2027-01', '2026-12', '2026-11']);
   });
 });

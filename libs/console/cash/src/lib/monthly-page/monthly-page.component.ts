@@ -3,7 +3,6 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { I18n, TranslatePipe } from '@consultorio/console/core';
@@ -18,6 +17,24 @@ import { cashFailure } from '../shared/cash-problem';
 import { CashSettings } from '../shared/cash-settings';
 import { ProductionTableComponent } from '../production-page/production-table.component';
 
+const MONTHS_BACK = 24;
+
+/** `count` months (`YYYY-MM`) ending with `last`, newest first. */
+export function recentMonths(last: string, count: number): string[] {
+  let year = Number(last.slice(0, 4));
+  let month = Number(last.slice(5, 7));
+  const months: string[] = [];
+  for (let index = 0; index < count; index++) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return months;
+}
+
 /**
  * A month of the cash register (admins): totals, income against expense per day as a chart, the
  * totals per method and what each doctor billed and collected.
@@ -29,7 +46,6 @@ import { ProductionTableComponent } from '../production-page/production-table.co
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
     MoneyPipe,
@@ -60,6 +76,14 @@ export class MonthlyPageComponent {
   protected readonly thisMonth = computed(
     () => this.settings.settings() && this.settings.today().slice(0, 7),
   );
+  /** The months offered, newest first: this one and the two years before it. */
+  protected readonly months = computed(() => {
+    const current = this.thisMonth();
+    if (!current) return [];
+    const chosen = this.month();
+    const months = recentMonths(current, MONTHS_BACK);
+    return chosen && !months.includes(chosen) ? [...months, chosen] : months;
+  });
   protected readonly chartLabel = computed(() => {
     const report = this.report();
     if (!report) return '';
