@@ -102,7 +102,10 @@ describe('cash register', () => {
       amount: '20',
       method: 'cash',
     });
-    await page.getByText(`Compra de guantes ${stamp}`).first().waitFor();
+    await page
+      .getByTestId('entry-row')
+      .filter({ hasText: `Compra de guantes ${stamp}` })
+      .waitFor();
 
     // The totals per method are the API's, as the console writes them.
     const location = await locationId(page, MIRAFLORES);
