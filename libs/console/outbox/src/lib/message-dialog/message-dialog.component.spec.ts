@@ -1,11 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { OutboxStatus, type CaughtMailDto, type OutboxMessageDetailDto } from '@consultorio/shared/contracts';
 import { readText } from '../shared/files';
 import { outboxMessage } from '../shared/outbox.fixture';
 import { MessageDialogComponent } from './message-dialog.component';
+import { OUTBOX_TEXTS } from '../i18n/outbox-texts';
 
 const CALENDAR = [
   'BEGIN:VCALENDAR',
@@ -60,6 +62,7 @@ describe('MessageDialogComponent', () => {
         { provide: MatDialogRef, useValue: { close } },
       ],
     });
+    TestBed.inject(I18n).register(OUTBOX_TEXTS);
     fixture = TestBed.createComponent(MessageDialogComponent);
     element = fixture.nativeElement;
     await fixture.whenStable();

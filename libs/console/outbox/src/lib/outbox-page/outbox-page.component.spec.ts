@@ -1,10 +1,12 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { SEARCH_DEBOUNCE_MS } from '@consultorio/console/ui';
 import { MessageTemplate, OutboxStatus, type OutboxPageDto } from '@consultorio/shared/contracts';
 import { outboxMessage, outboxPage } from '../shared/outbox.fixture';
 import { OUTBOX_REFRESH_MS, OutboxPageComponent } from './outbox-page.component';
+import { OUTBOX_TEXTS } from '../i18n/outbox-texts';
 
 const REFRESH_MS = 80;
 const SENT = outboxMessage();
@@ -33,6 +35,7 @@ describe('OutboxPageComponent', () => {
       signedInAs: testUser(),
       providers: [{ provide: OUTBOX_REFRESH_MS, useValue: refreshMs }],
     });
+    TestBed.inject(I18n).register(OUTBOX_TEXTS);
     fixture = TestBed.createComponent(OutboxPageComponent);
     element = fixture.nativeElement;
     await fixture.whenStable();
