@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import {
   AppointmentStatus,
@@ -13,6 +14,7 @@ import {
 import { AgendaCatalog } from '../shared/agenda-catalog';
 import { CATALOG, PATIENT_ID, appointment } from '../shared/catalog.fixture';
 import { AppointmentPanelComponent } from './appointment-panel.component';
+import { AGENDA_TEXTS } from '../i18n/agenda-texts';
 
 const PATIENT: PatientDto = {
   id: PATIENT_ID,
@@ -49,6 +51,7 @@ describe('AppointmentPanelComponent', () => {
 
   async function show(item: AppointmentDto, role = Role.Receptionist): Promise<void> {
     backend = setUpConsoleTest({ providers: [AgendaCatalog], signedInAs: testUser({ role }) });
+    TestBed.inject(I18n).register(AGENDA_TEXTS);
     TestBed.inject(AgendaCatalog).use(CATALOG);
     fixture = TestBed.createComponent(AppointmentPanelComponent);
     fixture.componentRef.setInput('appointment', item);

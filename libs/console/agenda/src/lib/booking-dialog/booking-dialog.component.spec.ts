@@ -1,6 +1,7 @@
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { AppointmentStatus, Role, type PatientSummaryDto } from '@consultorio/shared/contracts';
 import { AgendaCatalog } from '../shared/agenda-catalog';
@@ -17,6 +18,7 @@ import {
 } from '../shared/catalog.fixture';
 import { BookingDialogComponent, type BookingDialogData } from './booking-dialog.component';
 import { PATIENT_SEARCH_DEBOUNCE_MS } from './patient-picker.component';
+import { AGENDA_TEXTS } from '../i18n/agenda-texts';
 
 const NUNEZ: PatientSummaryDto = {
   id: PATIENT_ID,
@@ -49,6 +51,7 @@ describe('BookingDialogComponent', () => {
       ],
       signedInAs: testUser({ role: Role.Receptionist }),
     });
+    TestBed.inject(I18n).register(AGENDA_TEXTS);
     TestBed.inject(AgendaCatalog).use(CATALOG);
     fixture = TestBed.createComponent(BookingDialogComponent);
     await settle(fixture);
