@@ -1,11 +1,13 @@
 import { Routes } from '@angular/router';
+import { provideFeatureTexts } from '@consultorio/console/core';
+import { STAFF_TEXTS } from './i18n/staff-texts';
 import { StaffCatalog } from './shared/staff-catalog';
 
 /** `/doctors`: the doctors list; `/doctors/holidays`: clinic holidays; `/doctors/:id`: profile and schedule. */
 export const staffRoutes: Routes = [
   {
     path: '',
-    providers: [StaffCatalog],
+    providers: [provideFeatureTexts(STAFF_TEXTS), StaffCatalog],
     children: [
       {
         path: '',

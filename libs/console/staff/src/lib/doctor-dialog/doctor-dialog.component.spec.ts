@@ -1,9 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Role, type CatalogEntryDto, type DoctorDto, type LocationDto } from '@consultorio/shared/contracts';
 import { DoctorDialogComponent, type DoctorDialogData } from './doctor-dialog.component';
+import { STAFF_TEXTS } from '../i18n/staff-texts';
 
 const STAMPS = { active: true, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
 const ORTHODONTICS: CatalogEntryDto = {
@@ -54,6 +56,7 @@ describe('DoctorDialogComponent', () => {
       ],
       signedInAs: testUser({ role: Role.Admin }),
     });
+    TestBed.inject(I18n).register(STAFF_TEXTS);
     fixture = TestBed.createComponent(DoctorDialogComponent);
     await settle(fixture);
     if (!doctor) {

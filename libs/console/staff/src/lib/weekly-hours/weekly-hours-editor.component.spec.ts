@@ -1,8 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Role, type LocationDto, type WorkingHoursDto } from '@consultorio/shared/contracts';
 import { WeeklyHoursEditorComponent } from './weekly-hours-editor.component';
+import { STAFF_TEXTS } from '../i18n/staff-texts';
 
 const DOCTOR_ID = '11111111-1111-4111-8111-111111111111';
 const HOURS_URL = `/api/v1/doctors/${DOCTOR_ID}/schedule/hours`;
@@ -42,6 +44,7 @@ describe('WeeklyHoursEditorComponent', () => {
 
   async function render(weekly = WEEKLY): Promise<void> {
     backend = setUpConsoleTest({ signedInAs: testUser({ role: Role.Admin }) });
+    TestBed.inject(I18n).register(STAFF_TEXTS);
     fixture = TestBed.createComponent(WeeklyHoursEditorComponent);
     fixture.componentRef.setInput('doctorId', DOCTOR_ID);
     fixture.componentRef.setInput('weekly', weekly);
