@@ -1,9 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Gender, Language, PatientStatus, Role, type PatientDto } from '@consultorio/shared/contracts';
 import { PatientDialogComponent, type PatientDialogData } from './patient-dialog.component';
+import { PATIENTS_TEXTS } from '../i18n/patients-texts';
 
 const PATIENT: PatientDto = {
   id: '66666666-6666-4666-8666-666666666666',
@@ -47,6 +49,7 @@ describe('PatientDialogComponent', () => {
       ],
       signedInAs: testUser({ role: Role.Receptionist }),
     });
+    TestBed.inject(I18n).register(PATIENTS_TEXTS);
     fixture = TestBed.createComponent(PatientDialogComponent);
     await settle(fixture);
     for (const catalog of ['insurers', 'lead-sources']) {
