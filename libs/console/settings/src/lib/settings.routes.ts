@@ -1,7 +1,8 @@
 import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
-import { AuthStore, roleGuard } from '@consultorio/console/core';
+import { AuthStore, provideFeatureTexts, roleGuard } from '@consultorio/console/core';
 import { CATALOGS } from './catalogs/catalog-definitions';
+import { SETTINGS_TEXTS } from './i18n/settings-texts';
 import { SETTINGS_EDITOR_ROLES } from './shared/settings-access';
 
 const loadCatalogPage = () =>
@@ -14,6 +15,7 @@ const loadCatalogPage = () =>
 export const settingsRoutes: Routes = [
   {
     path: '',
+    providers: [provideFeatureTexts(SETTINGS_TEXTS)],
     loadComponent: () => import('./layout/settings-layout.component').then((m) => m.SettingsLayoutComponent),
     children: [
       {

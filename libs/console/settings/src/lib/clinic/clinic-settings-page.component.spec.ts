@@ -1,8 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Role, type ClinicSettingsDto } from '@consultorio/shared/contracts';
 import { ClinicSettingsPageComponent } from './clinic-settings-page.component';
+import { SETTINGS_TEXTS } from '../i18n/settings-texts';
 
 const SETTINGS: ClinicSettingsDto = {
   name: 'Consultorio',
@@ -31,6 +33,7 @@ describe('ClinicSettingsPageComponent', () => {
 
   beforeEach(async () => {
     backend = setUpConsoleTest({ signedInAs: testUser({ role: Role.Admin }) });
+    TestBed.inject(I18n).register(SETTINGS_TEXTS);
     fixture = TestBed.createComponent(ClinicSettingsPageComponent);
     backend.expectOne('/api/v1/settings').flush(SETTINGS);
     await settle(fixture);

@@ -1,5 +1,6 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { provideFeatureTexts } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import {
   Role,
@@ -9,6 +10,7 @@ import {
   type TreatmentDto,
 } from '@consultorio/shared/contracts';
 import { CatalogPageComponent } from './catalog-page.component';
+import { SETTINGS_TEXTS } from '../../i18n/settings-texts';
 
 const SETTINGS: ClinicSettingsDto = {
   name: 'Clínica Sonrisa',
@@ -65,7 +67,14 @@ describe('CatalogPageComponent', () => {
 
   async function open(catalog: string, role = Role.Admin): Promise<void> {
     backend = setUpConsoleTest({
-      routes: [{ path: 'catalog', data: { catalog }, component: CatalogPageComponent }],
+      routes: [
+        {
+          path: 'catalog',
+          providers: [provideFeatureTexts(SETTINGS_TEXTS)],
+          data: { catalog },
+          component: CatalogPageComponent,
+        },
+      ],
       signedInAs: testUser({ role }),
     });
     harness = await RouterTestingHarness.create();
