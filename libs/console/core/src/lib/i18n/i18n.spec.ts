@@ -10,7 +10,7 @@ import { ES } from './translations/es';
 @Component({
   imports: [TranslatePipe],
   template: `<h1>{{ 'login.title' | t }}</h1>
-    <p>{{ 'users.created' | t: { name: 'Lucía' } }}</p>`,
+    <p>{{ 'login.tooManyAttempts' | t: { seconds: 30 } }}</p>`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class Sample {}
@@ -32,13 +32,13 @@ describe('I18n', () => {
     const fixture = TestBed.createComponent(Sample);
     await fixture.whenStable();
     expect(fixture.nativeElement.textContent).toContain('Iniciar sesión');
-    expect(fixture.nativeElement.textContent).toContain('Se creó la cuenta de Lucía.');
+    expect(fixture.nativeElement.textContent).toContain('Vuelve a intentarlo en 30 s.');
 
     await TestBed.inject(I18n).use(Language.En);
     await fixture.whenStable();
 
     expect(fixture.nativeElement.querySelector('h1').textContent).toBe('Sign in');
-    expect(fixture.nativeElement.textContent).toContain("Lucía's account was created.");
+    expect(fixture.nativeElement.textContent).toContain('Try again in 30 s.');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(STORAGE_KEYS.language)).toBe('en');
   });

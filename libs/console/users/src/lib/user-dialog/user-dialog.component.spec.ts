@@ -1,9 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Language, Role, type UserDto } from '@consultorio/shared/contracts';
 import { UserDialogComponent, UserDialogData } from './user-dialog.component';
+import { USERS_TEXTS } from '../i18n/users-texts';
 
 const DOCTOR: UserDto = testUser({
   id: 'u-doctor',
@@ -27,6 +29,7 @@ describe('UserDialogComponent', () => {
       ],
       signedInAs: { ...DOCTOR, id: 'u-actor', role: actor },
     });
+    TestBed.inject(I18n).register(USERS_TEXTS);
     fixture = TestBed.createComponent(UserDialogComponent);
     await fixture.whenStable();
   }

@@ -1,9 +1,11 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { I18n } from '@consultorio/console/core';
 import { setUpConsoleTest, settle, testUser } from '@consultorio/console/core/testing';
 import { Role, type UserDto, type UserPageDto } from '@consultorio/shared/contracts';
 import { SEARCH_DEBOUNCE_MS } from '@consultorio/console/ui';
 import { UsersPageComponent } from './users-page.component';
+import { USERS_TEXTS } from '../i18n/users-texts';
 
 function user(id: string, role: Role, fullName: string): UserDto {
   return testUser({ id, email: `${id}@clinica.pe`, username: id, fullName, role });
@@ -22,6 +24,7 @@ describe('UsersPageComponent', () => {
 
   beforeEach(async () => {
     backend = setUpConsoleTest({ signedInAs: user('andres', Role.Admin, 'Andrés Administrador') });
+    TestBed.inject(I18n).register(USERS_TEXTS);
     fixture = TestBed.createComponent(UsersPageComponent);
     await fixture.whenStable();
   });

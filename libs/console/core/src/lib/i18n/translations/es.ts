@@ -1,4 +1,7 @@
-/** Spanish, the console's default language. Every key here must exist in `en.ts` too. */
+/**
+ * Spanish, the console's default language: the texts of the shell and those several features share
+ * (each lazily loaded feature brings its own). Every key here must exist in `en.ts` too.
+ */
 export const ES = {
   'app.name': 'Consultorio',
   'app.tagline': 'Gestión de clínicas y consultorios',
@@ -135,50 +138,6 @@ export const ES = {
   'validation.wrongPassword': 'La contraseña actual no es correcta.',
   'validation.invalid': 'El valor no es válido.',
 
-  'users.title': 'Usuarios',
-  'users.subtitle': 'Cuentas del personal de la clínica y sus roles.',
-  'users.new': 'Nuevo usuario',
-  'users.search': 'Buscar',
-  'users.searchPlaceholder': 'Nombre, correo o usuario',
-  'users.clearSearch': 'Limpiar búsqueda',
-  'users.allRoles': 'Todos los roles',
-  'users.allStatuses': 'Todos',
-  'users.active': 'Activo',
-  'users.inactive': 'Inactivo',
-  'users.name': 'Nombre',
-  'users.sortBy': 'Ordenar por {column}',
-  'users.never': 'Nunca',
-  'users.actions': 'Acciones',
-  'users.actionsFor': 'Acciones para {name}',
-  'users.edit': 'Editar',
-  'users.deactivate': 'Desactivar',
-  'users.activate': 'Reactivar',
-  'users.you': 'Tú',
-  'users.empty': 'Ningún usuario coincide con la búsqueda.',
-  'users.loadError': 'No se pudo cargar la lista de usuarios.',
-  'users.onlySuperadmin': 'Solo un superadministrador puede modificar esta cuenta.',
-  'users.notYourself': 'No puedes desactivar tu propia cuenta.',
-  'users.deactivateTitle': '¿Desactivar a {name}?',
-  'users.deactivateText':
-    'No podrá iniciar sesión y se cerrarán sus sesiones abiertas. Podrás reactivar la cuenta cuando quieras.',
-  'users.activateTitle': '¿Reactivar a {name}?',
-  'users.activateText': 'Podrá volver a iniciar sesión con su contraseña actual.',
-  'users.deactivated': 'Se desactivó la cuenta de {name}.',
-  'users.activated': 'Se reactivó la cuenta de {name}.',
-  'users.lastSuperadmin': 'No se puede desactivar al último superadministrador activo.',
-  'users.created': 'Se creó la cuenta de {name}.',
-  'users.updated': 'Se guardaron los cambios de {name}.',
-
-  'userDialog.createTitle': 'Nuevo usuario',
-  'userDialog.editTitle': 'Editar usuario',
-  'userDialog.create': 'Crear usuario',
-  'userDialog.newPassword': 'Nueva contraseña',
-  'userDialog.passwordHint': 'Al menos {min} caracteres. Compártela de forma segura.',
-  'userDialog.newPasswordHint': 'Déjala vacía para mantener la actual. Cambiarla cierra sus sesiones.',
-  'userDialog.usernameHint': 'Letras, números, «.», «_» o «-».',
-  'userDialog.noChanges': 'No hay cambios que guardar.',
-  'userDialog.access': 'Acceso',
-
   'paginator.itemsPerPage': 'Filas por página',
   'paginator.nextPage': 'Página siguiente',
   'paginator.previousPage': 'Página anterior',
@@ -187,45 +146,7 @@ export const ES = {
   'paginator.range': '{start}–{end} de {total}',
   'paginator.empty': '0 de 0',
 
-  'audit.title': 'Auditoría',
-  'audit.subtitle': 'Quién hizo qué, cuándo y desde dónde.',
-  'audit.at': 'Fecha',
-  'audit.actor': 'Usuario',
-  'audit.action': 'Acción',
-  'audit.entity': 'Registro',
-  'audit.ip': 'IP',
-  'audit.changes': 'Cambios',
-  'audit.request': 'Solicitud',
-  'audit.noChanges': 'Sin cambios registrados',
-  'audit.allActions': 'Todas las acciones',
-  'audit.from': 'Desde',
-  'audit.to': 'Hasta',
-  'audit.clearFilters': 'Limpiar filtros',
-  'audit.system': 'Sistema',
-  'audit.field': 'Campo',
-  'audit.before': 'Antes',
-  'audit.after': 'Después',
-  'audit.empty': 'No hay registros con estos filtros.',
-  'audit.loadError': 'No se pudo cargar la auditoría.',
-  'audit.entity.user': 'Usuario',
-  'audit.entity.session': 'Sesión',
-  'audit.action.create': 'Creación',
-  'audit.action.update': 'Modificación',
-  'audit.action.delete': 'Eliminación',
-  'audit.action.login': 'Inicio de sesión',
-  'audit.action.logout': 'Cierre de sesión',
-  'audit.action.password_change': 'Cambio de contraseña',
-  'audit.action.read': 'Consulta',
-
-  // Settings: the clinic page and the configuration catalogs.
-  'nav.settings': 'Configuración',
-  'home.settingsText': 'Datos de la clínica y catálogos: especialidades, tratamientos, sedes y más.',
-
-  // Agenda, front desk and patients.
-  'nav.agenda': 'Agenda',
-  'nav.patients': 'Pacientes',
-  'home.agendaText': 'Citas del día, la semana o el mes por médico; reserva en los horarios libres.',
-  'home.patientsText': 'Busca, registra y consulta la ficha de cada paciente.',
+  // Shown by the agenda and by a patient's appointments.
   'agenda.doctor': 'Médico',
   'appointmentStatus.scheduled': 'Agendada',
   'appointmentStatus.confirmed': 'Confirmada',
@@ -234,6 +155,16 @@ export const ES = {
   'appointmentStatus.cancelled': 'Cancelada',
   'appointmentStatus.no_show': 'No asistió',
   'booking.treatment': 'Tratamiento',
+
+  // Each feature's entry in the navigation and on the home page. The texts of its pages come with
+  // the feature (its `i18n/` folder), so they are not part of the first download.
+  'nav.settings': 'Configuración',
+  'home.settingsText': 'Datos de la clínica y catálogos: especialidades, tratamientos, sedes y más.',
+
+  'nav.agenda': 'Agenda',
+  'nav.patients': 'Pacientes',
+  'home.agendaText': 'Citas del día, la semana o el mes por médico; reserva en los horarios libres.',
+  'home.patientsText': 'Busca, registra y consulta la ficha de cada paciente.',
 
   'nav.doctors': 'Médicos',
   'home.doctorsText':
