@@ -45,6 +45,8 @@ describe('language', () => {
       'Agenda',
       'Pacientes',
       'Médicos',
+      'Facturación',
+      'Caja',
       'Configuración',
     ]);
 

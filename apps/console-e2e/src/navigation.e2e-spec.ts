@@ -8,6 +8,8 @@ const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
     'Agenda',
     'Pacientes',
     'Médicos',
+    'Facturación',
+    'Caja',
     'Usuarios',
     'Auditoría',
     'Bandeja de salida',
